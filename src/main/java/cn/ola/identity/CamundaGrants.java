@@ -1,0 +1,99 @@
+package cn.ola.identity;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.ola.security.Roles;
+
+/**
+ * The Camunda authorizations every installation needs. Staff groups are open-ended (an agency
+ * or regulator added in Camunda Admin must work at once), so Tasklist access and read access to
+ * the process definitions are granted to every signed-in user; who may open the Camunda apps at
+ * all is decided before that by the URL rules (company users never get there), and which tasks a
+ * user sees follows from the tasks' candidate groups.
+ */
+@Component
+@Order(1)
+class CamundaGrants implements ApplicationRunner {
+
+    static final String TASKLIST = "tasklist";
+    static final String MY_GROUP_TASKS = "Tasks of my groups";
+    static final String MY_TASKS = "My tasks";
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    CamundaGrants(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Resource resource : Resources.values()) {
+            grantGroup(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+        grantEveryone(Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+        grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        grantEveryone(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        ensureFilter(MY_GROUP_TASKS, -10, "Open tasks offered to any of your groups, and those you have claimed",
+                () -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().orderByDueDate().asc());
+        ensureFilter(MY_TASKS, -5, "Tasks you have claimed",
+                () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    }
+
+    private void ensureFilter(String name, int priority, String description,
+            java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing == null) {
+            Filter filter = filters.newTaskFilter(name)
+                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+                    .setQuery(query.get());
+            filters.saveFilter(filter);
+            existing = filter;
+        }
+        grantEveryone(Resources.FILTER, existing.getId(), Permissions.READ);
+    }
+
+    private void grantEveryone(Resource resource, String resourceId, Permission permission) {
+        boolean exists = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+        if (!exists) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            grant.setUserId(Authorization.ANY);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+            grant.addPermission(permission);
+            authorizations.saveAuthorization(grant);
+        }
+    }
+
+    private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
+        if (!exists) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(groupId);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+            grant.addPermission(permission);
+            authorizations.saveAuthorization(grant);
+        }
+    }
+}
