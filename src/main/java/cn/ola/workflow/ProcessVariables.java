@@ -1,0 +1,99 @@
+package cn.ola.workflow;
+
+/**
+ * Every process variable name in one place. The models (bpmn/, forms/, the DMN tables) use the
+ * same names; the facade, delegates and tests use these constants.
+ */
+public final class ProcessVariables {
+
+    private ProcessVariables() {
+    }
+
+    // --- the case -------------------------------------------------------------------------
+    public static final String APPLICATION_NUMBER = "applicationNumber";
+    /** Camunda group of the applicant company's users: candidate group of every applicant task. */
+    public static final String COMPANY_GROUP = "companyGroup";
+    public static final String COMPANY_NAME = "companyName";
+    /** Link to the staff case view, shown in every staff form. */
+    public static final String CASE_URL = "caseUrl";
+
+    // --- facts the company filed (inputs of the screening decisions) ----------------------
+    public static final String VENUE_EXCHANGE = "venueExchange";
+    /** ISO 3166 code of the listing venue's country or region: "US", "HK", "GB", … */
+    public static final String VENUE_REGION = "venueRegion";
+    public static final String NETWORK_PLATFORM_OPERATOR = "networkPlatformOperator";
+    public static final String CIIO = "ciio";
+    public static final String IMPORTANT_DATA = "importantData";
+    public static final String PERSONAL_INFO_USERS = "personalInfoUsers";
+    public static final String PI_EXPORTED_NON_SENSITIVE = "piExportedNonSensitive";
+    public static final String PI_EXPORTED_SENSITIVE = "piExportedSensitive";
+    /** ISO date (yyyy-MM-dd) of an earlier overseas listing, or null. */
+    public static final String PREVIOUSLY_LISTED_ABROAD_ON = "previouslyListedAbroadOn";
+    public static final String INDUSTRY = "industry";
+    /** PRC_JOINT_STOCK when the issuer is a PRC joint-stock company, else OFFSHORE. */
+    public static final String ISSUER_TYPE = "issuerType";
+    public static final String DOMESTIC_REVENUE_PCT = "domesticRevenuePct";
+    public static final String DOMESTIC_PROFIT_PCT = "domesticProfitPct";
+    public static final String DOMESTIC_ASSETS_PCT = "domesticAssetsPct";
+    public static final String DOMESTIC_NET_ASSETS_PCT = "domesticNetAssetsPct";
+    public static final String MANAGEMENT_MOSTLY_PRC = "managementMostlyPrc";
+    /** ISO country code of the main place of business. */
+    public static final String MAIN_PLACE_OF_BUSINESS = "mainPlaceOfBusiness";
+    public static final String DECL_PROHIBITED_BY_LAW = "declProhibitedByLaw";
+    public static final String DECL_NATIONAL_SECURITY_THREAT = "declNationalSecurityThreat";
+    public static final String DECL_RECENT_CRIMINAL_OFFENCE = "declRecentCriminalOffence";
+    public static final String DECL_UNDER_INVESTIGATION = "declUnderInvestigation";
+    public static final String DECL_OWNERSHIP_DISPUTE = "declOwnershipDispute";
+    public static final String STATE_ASSETS_SUPERVISOR = "stateAssetsSupervisor";
+    public static final String USES_THIRD_PARTY_CLOUD = "usesThirdPartyCloud";
+    /** ISO date of the earliest end of a third-party cloud contract, or null. */
+    public static final String EARLIEST_CLOUD_CONTRACT_END = "earliestCloudContractEnd";
+    /** ISO date on which the company submitted its overseas listing application, or null until reported. */
+    public static final String OVERSEAS_SUBMISSION_DATE = "overseasSubmissionDate";
+
+    // --- screening results (written by the screening, read by gateways and forms) ---------
+    public static final String CYBERSECURITY_REVIEW = "cybersecurityReview";
+    public static final String INDUSTRY_REGULATOR_GROUP = "industryRegulatorGroup";
+    public static final String INDUSTRY_REGULATOR_NAME = "industryRegulatorName";
+    public static final String PI_EXPORT_ROUTE = "piExportRoute";
+    public static final String NEGATIVE_LIST = "negativeList";
+    public static final String LISTING_TYPE = "listingType";
+    public static final String MIGRATION_EVIDENCE_REQUIRED = "migrationEvidenceRequired";
+    public static final String MIGRATION_DEADLINE = "migrationDeadline";
+    /** Suffix of the variable that holds a decision's reason, e.g. cybersecurityReviewReason. */
+    public static final String REASON_SUFFIX = "Reason";
+
+    // --- decisions staff take in the forms -------------------------------------------------
+    public static final String INTAKE_OUTCOME = "intakeOutcome";
+    public static final String REVIEW_NEEDED = "reviewNeeded";
+    public static final String REVIEW_COMPLEX = "reviewComplex";
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
+    public static final String MEMBER_AGENCIES = "memberAgencies";
+    public static final String MEMBER_AGENCY = "memberAgency";
+    public static final String AGENCY_OPINION = "agencyOpinion";
+    public static final String AGENCIES_DISAGREEING = "agenciesDisagreeing";
+    public static final String INDUSTRY_OUTCOME = "industryOutcome";
+    public static final String FILING_OUTCOME = "filingOutcome";
+    public static final String REASONS = "reasons";
+    public static final String LATE_FILING = "lateFiling";
+    public static final String LATE_LISTING_REPORT = "lateListingReport";
+    public static final String LISTING_DATE = "listingDate";
+
+    // --- requests for materials (supplementary-materials) ---------------------------------
+    public static final String MATERIALS_REQUEST = "materialsRequest";
+    public static final String MATERIALS_ANSWER = "materialsAnswer";
+    public static final String REQUESTED_BY = "requestedBy";
+
+    // --- deadlines (see Deadlines) -----------------------------------------------------------
+    public static String due(String clock) {
+        return clock + "Due";
+    }
+
+    public static String remainingWorkingDays(String clock) {
+        return clock + "RemainingWd";
+    }
+
+    public static String clockStopped(String clock) {
+        return clock + "Stopped";
+    }
+}
