@@ -75,6 +75,19 @@ public class Deadlines {
         return calendar.workingDaysBetween(event, done) > allowedWorkingDays;
     }
 
+    /** The same for ISO dates (yyyy-MM-dd) as process variables carry them; false when either is missing. */
+    public boolean isLate(String eventIsoDate, String doneIsoDate, int allowedWorkingDays) {
+        if (eventIsoDate == null || doneIsoDate == null) {
+            return false;
+        }
+        return isLate(LocalDate.parse(eventIsoDate), LocalDate.parse(doneIsoDate), allowedWorkingDays);
+    }
+
+    /** Today as an ISO date, for variables such as the day a report arrived. */
+    public String todayIso() {
+        return today().toString();
+    }
+
     public LocalDate today() {
         return day(ClockUtil.getCurrentTime());
     }

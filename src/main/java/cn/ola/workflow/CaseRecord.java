@@ -1,0 +1,94 @@
+package cn.ola.workflow;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.ola.audit.AuditTrail;
+
+/**
+ * Keeps our application record and its audit trail in step with the process. The models call
+ * it from execution listeners: {@code ${caseRecord.stage(execution, 'CYBERSECURITY_REVIEW')}}.
+ * The case is found by the process business key, which is the application number in every
+ * process of a case (call activities pass it on).
+ */
+@Component("caseRecord")
+public class CaseRecord {
+
+    static final String ENGINE = "system";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    CaseRecord(JdbcClient jdbc, AuditTrail audit, IdentityService identity, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The case enters a stage (INTAKE_CHECK, CYBERSECURITY_REVIEW, CSRC_FILING, …). */
+    public void stage(DelegateExecution execution, String stage) {
+        Long id = applicationId(execution);
+        update(id, "UPDATE applications SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?", stage);
+        audit.record(id, actor(), "STAGE_ENTERED", stage, null, null);
+    }
+
+    /** A step ended with an outcome (a decision, a screening result, a flag); the reasons variable, if set, goes with it. */
+    public void outcome(DelegateExecution execution, String step, String outcome) {
+        Object reasons = execution.getVariable(ProcessVariables.REASONS);
+        audit.record(applicationId(execution), actor(), "OUTCOME", step, outcome, reasons == null ? null : reasons.toString());
+    }
+
+    /** A non-final status change of the case (SUBMITTED, IN_REVIEW, FILED, …). */
+    public void status(DelegateExecution execution, String status) {
+        Long id = applicationId(execution);
+        update(id, "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?", status);
+        audit.record(id, actor(), "STATUS_CHANGED", null, status, null);
+    }
+
+    /** The case ends with a final status (LISTED, REJECTED, WITHDRAWN, TERMINATED, EXPIRED). */
+    public void close(DelegateExecution execution, String status) {
+        Long id = applicationId(execution);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("UPDATE applications SET status = ?, stage = NULL, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(status, now, now, id).update();
+        audit.record(id, actor(), "CLOSED", null, status, null);
+    }
+
+    /** A regulator-side deadline passed: the case is marked overdue and a supervisor is asked to follow up. */
+    public void overdue(DelegateExecution execution, String clockName) {
+        Long id = applicationId(execution);
+        update(id, "UPDATE applications SET overdue = TRUE, updated_at = ?, version = version + 1 WHERE id = ?", null);
+        audit.record(id, ENGINE, "DEADLINE_PASSED", clockName, "OVERDUE", null);
+    }
+
+    private void update(Long id, String sql, String value) {
+        Timestamp now = Timestamp.from(clock.instant());
+        var statement = jdbc.sql(sql);
+        if (value != null) {
+            statement = statement.param(value);
+        }
+        statement.param(now).param(id).update();
+    }
+
+    private Long applicationId(DelegateExecution execution) {
+        String number = execution.getProcessBusinessKey();
+        return jdbc.sql("SELECT id FROM applications WHERE application_number = ?").param(number)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("No application " + number + " for process instance "
+                        + execution.getProcessInstanceId()));
+    }
+
+    private String actor() {
+        Authentication current = identity.getCurrentAuthentication();
+        return current == null ? ENGINE : current.getUserId();
+    }
+}
