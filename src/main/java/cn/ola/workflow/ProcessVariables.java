@@ -14,6 +14,8 @@ public final class ProcessVariables {
     /** Camunda group of the applicant company's users: candidate group of every applicant task. */
     public static final String COMPANY_GROUP = "companyGroup";
     public static final String COMPANY_NAME = "companyName";
+    /** ISO date on which the company submitted the application to us (its CSRC filing). */
+    public static final String SUBMITTED_ON = "submittedOn";
     /** Link to the staff case view, shown in every staff form. */
     public static final String CASE_URL = "caseUrl";
 
@@ -68,6 +70,7 @@ public final class ProcessVariables {
     public static final String REVIEW_NEEDED = "reviewNeeded";
     public static final String REVIEW_COMPLEX = "reviewComplex";
     public static final String REVIEW_OUTCOME = "reviewOutcome";
+    public static final String INITIAL_OPINION = "initialOpinion";
     public static final String MEMBER_AGENCIES = "memberAgencies";
     public static final String MEMBER_AGENCY = "memberAgency";
     public static final String AGENCY_OPINION = "agencyOpinion";
