@@ -29,7 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * One login for everything: the portal's form login also signs the user into Camunda's
  * Tasklist, Cockpit and Admin (see {@link CamundaWebappSingleSignOn}); the engine's REST API
  * takes HTTP Basic over the same accounts. Users, groups and passwords live in Camunda's
- * identity store.
+ * identity store; {@link CamundaIdentityAuthenticationProvider}, the only provider bean, serves both
+ * chains through the global authentication manager (adding it per chain as well would check
+ * every wrong password twice and trip the throttling early).
  */
 @Configuration
 @EnableWebSecurity
@@ -48,13 +50,12 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
         entryPoint.setRealmName("Overseas Listing Approval");
         entryPoint.afterPropertiesSet();
         return http
                 .securityMatcher(antMatcher(ENGINE_REST))
-                .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
@@ -66,12 +67,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalAndCamundaApps(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+    SecurityFilterChain portalAndCamundaApps(HttpSecurity http) throws Exception {
         RequestMatcher camundaApi = antMatcher(CAMUNDA_API);
         RequestMatcher logout = new OrRequestMatcher(antMatcher(HttpMethod.POST, "/logout"),
                 antMatcher(HttpMethod.POST, CAMUNDA_LOGOUT));
         return http
-                .authenticationProvider(identity)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
                                 "/favicon.ico").permitAll()

@@ -1,0 +1,107 @@
+package cn.ola.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A cookie-keeping HTTP client that acts like a browser without JavaScript: it reads the CSRF
+ * token from our forms and posts them. Redirects are not followed, so tests see them.
+ */
+public final class Browserless {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    public Browserless(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> getWithBasic(String path, String user, String password) {
+        return get(path, "Authorization", basic(user, password));
+    }
+
+    public HttpResponse<String> postWithBasic(String path, String user, String password, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Posts a form the way a browser would, with the CSRF token of the page it came from. */
+    public HttpResponse<String> postForm(String formPage, String action, Map<String, String> fields) {
+        String token = csrfTokenOf(get(formPage).body());
+        var all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", token);
+        return postFormWithoutToken(action, all);
+    }
+
+    public HttpResponse<String> postFormWithoutToken(String action, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** Signs in through the portal's login form. */
+    public HttpResponse<String> login(String user, String password) {
+        return postForm("/login", "/login", Map.of("username", user, "password", password));
+    }
+
+    public HttpResponse<String> logout() {
+        return postForm("/", "/logout", Map.of());
+    }
+
+    public static String csrfTokenOf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("The page has no CSRF token:\n" + html);
+        }
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
