@@ -97,7 +97,8 @@ final class CalendarDataFiles {
         try {
             return parse(file, document);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCalendarDataException("Holiday data file " + file + ": " + e.getMessage(), e);
+            // The message says it all; the stack trace of a validation would only hide it.
+            throw new InvalidCalendarDataException("Holiday data file " + file + ": " + e.getMessage());
         }
     }
 
