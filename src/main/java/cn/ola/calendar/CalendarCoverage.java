@@ -33,15 +33,13 @@ record CalendarCoverage(int firstYear, int lastYear, SortedSet<Integer> yearsWit
         }
         List<String> sentences = new ArrayList<>();
         if (!fallbackYears.isEmpty()) {
-            sentences.add("No holiday data for " + years(fallbackYears)
-                    + ": only weekends count as days off there, so deadlines ignore its public holidays."
+            sentences.add("No holiday data for " + years(fallbackYears) + ": deadlines there count only weekends as days off."
                     + " Add " + fallbackYears.stream().map(year -> "calendar/cn-" + year + ".yaml").collect(Collectors.joining(", "))
                     + " from the State Council notice.");
         }
         if (!provisionalYears.isEmpty()) {
-            sentences.add("Provisional holiday data for " + years(provisionalYears)
-                    + ": statutory public holidays only, without the days in lieu and make-up working days"
-                    + " of the State Council notice, which is still to be added.");
+            sentences.add("Provisional holiday data for " + years(provisionalYears) + ": statutory public holidays only;"
+                    + " the days in lieu and make-up working days follow when the State Council notice is added.");
         }
         return String.join(" ", sentences);
     }

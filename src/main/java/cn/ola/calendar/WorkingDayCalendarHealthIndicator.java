@@ -2,6 +2,7 @@ package cn.ola.calendar;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.List;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -25,9 +26,9 @@ class WorkingDayCalendarHealthIndicator implements HealthIndicator {
     public Health health() {
         CalendarCoverage coverage = CalendarCoverage.of(calendar, Year.now(clock));
         return Health.up()
-                .withDetail("yearsWithData", coverage.yearsWithData())
-                .withDetail("provisionalYears", coverage.provisionalYears())
-                .withDetail("fallback", coverage.fallbackYears())
+                .withDetail("yearsWithData", List.copyOf(coverage.yearsWithData()))
+                .withDetail("provisionalYears", List.copyOf(coverage.provisionalYears()))
+                .withDetail("fallback", List.copyOf(coverage.fallbackYears()))
                 .withDetail("message", coverage.message())
                 .build();
     }
