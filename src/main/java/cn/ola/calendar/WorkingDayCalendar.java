@@ -11,18 +11,30 @@ import java.util.TreeSet;
  * Working days of the PRC calendar: Monday to Friday, less the public holidays, plus the
  * weekend days that the State Council declares working days (调休). Statutory deadlines in the
  * regulations are counted in these days. A year for which no data is loaded falls back to
- * weekends only; {@link #yearsWithoutData} lets callers say so.
+ * weekends only; {@link #yearsWithoutData} lets callers say so. A provisional year has data, but
+ * only the statutory public holidays: its notice, with the make-up working days, is still to come.
  */
 public final class WorkingDayCalendar {
 
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> workingWeekends;
     private final SortedSet<Integer> yearsWithData;
+    private final SortedSet<Integer> provisionalYears;
 
     public WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekends, Set<Integer> yearsWithData) {
+        this(holidays, workingWeekends, yearsWithData, Set.of());
+    }
+
+    /** As above, with the years among {@code yearsWithData} whose data is provisional. */
+    public WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekends, Set<Integer> yearsWithData,
+                              Set<Integer> provisionalYears) {
+        if (!yearsWithData.containsAll(provisionalYears)) {
+            throw new IllegalArgumentException("Provisional years " + provisionalYears + " must be among the years with data " + yearsWithData);
+        }
         this.holidays = Set.copyOf(holidays);
         this.workingWeekends = Set.copyOf(workingWeekends);
         this.yearsWithData = Collections.unmodifiableSortedSet(new TreeSet<>(yearsWithData));
+        this.provisionalYears = Collections.unmodifiableSortedSet(new TreeSet<>(provisionalYears));
     }
 
     /** A calendar that knows no holidays at all: Monday to Friday are working days. */
@@ -79,6 +91,11 @@ public final class WorkingDayCalendar {
 
     public SortedSet<Integer> yearsWithData() {
         return yearsWithData;
+    }
+
+    /** Years known only by their statutory public holidays, without the make-up working days. */
+    public SortedSet<Integer> provisionalYears() {
+        return provisionalYears;
     }
 
     /** The years between {@code from} and {@code to} (inclusive) for which only weekends are known. */
