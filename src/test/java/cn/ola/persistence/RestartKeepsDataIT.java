@@ -91,10 +91,15 @@ class RestartKeepsDataIT {
         String[] profiles = new String[extraProfiles.length + 1];
         profiles[0] = "dev";
         System.arraycopy(extraProfiles, 0, profiles, 1, extraProfiles.length);
-        return new SpringApplicationBuilder(OverseasListingApplication.class).profiles(profiles).properties(properties).run();
+        return new SpringApplicationBuilder(OverseasListingApplication.class).profiles(profiles).run(asArguments(properties));
     }
 
     private static int appliedMigrations(ConfigurableApplicationContext context) {
         return context.getBean(org.flywaydb.core.Flyway.class).info().applied().length;
+    }
+
+    /** As command-line arguments, so that they win over application.yml (builder properties would not). */
+    private static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }
