@@ -263,6 +263,7 @@ class CybersecurityReviewProcessTest {
                 .startEvent()
                 .callActivity("Call_Review").calledElement(PROCESS)
                 .camundaIn(ProcessVariables.COMPANY_GROUP, ProcessVariables.COMPANY_GROUP)
+                .camundaOut(ProcessVariables.REVIEW_OUTCOME, ProcessVariables.REVIEW_OUTCOME)
                 .userTask("Task_Continue").endEvent("End_Continued")
                 .moveToActivity("Call_Review").boundaryEvent("Boundary_Refused").error("LISTING_REFUSED")
                 .endEvent("End_Refused")
@@ -280,6 +281,8 @@ class CybersecurityReviewProcessTest {
 
             assertThat(main).hasPassed("End_Refused").hasNotPassed("Task_Continue").isEnded();
             assertThat(review).hasPassed("End_ListingProhibited").isEnded();
+            // Camunda maps a called process's output even when it ends with an error.
+            assertThat(endVariable(main, ProcessVariables.REVIEW_OUTCOME)).isEqualTo("PROHIBITED");
         } finally {
             processEngine.getRepositoryService().deleteDeployment(deployment, true);
         }
