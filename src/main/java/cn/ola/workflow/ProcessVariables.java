@@ -99,4 +99,28 @@ public final class ProcessVariables {
     public static String clockStopped(String clock) {
         return clock + "Stopped";
     }
+
+    // --- cybersecurity-review -------------------------------------------------------------
+    /** The office's decision on the Art. 8 materials: REVIEW_NEEDED, REVIEW_NOT_NEEDED or MATERIALS_REQUESTED. */
+    public static final String MATERIALS_OUTCOME = "materialsOutcome";
+    /** The Art. 8 materials the office found in the file (informational ticks in the form). */
+    public static final String HAS_REVIEW_DECLARATION = "hasReviewDeclaration";
+    public static final String HAS_SECURITY_IMPACT_REPORT = "hasSecurityImpactReport";
+    public static final String HAS_IPO_DOCUMENTS = "hasIpoDocuments";
+    public static final String HAS_OTHER_MATERIALS = "hasOtherMaterials";
+    /** The office's reasons for its initial opinion as a member agency sees them (local to the agency's task). */
+    public static final String INITIAL_REVIEW_REASONS = "initialReviewReasons";
+    /** One line per member agency that disagreed ("MPS: reasons"), for the special review. */
+    public static final String AGENCY_DISAGREEMENTS = "agencyDisagreements";
+    /** Working days by which the special review is extended, counted from the day of the extension. */
+    public static final String EXTENSION_WORKING_DAYS = "extensionWorkingDays";
+    public static final String REVIEW_DECISION_CLOCK = "reviewDecision";
+    public static final String INITIAL_REVIEW_CLOCK = "initialReview";
+    public static final String AGENCY_OPINIONS_CLOCK = "agencyOpinions";
+    public static final String SPECIAL_REVIEW_CLOCK = "specialReview";
+
+    /** The checkbox by which the office asks a member agency for its opinion: consultNdrc, consultMofcom, … */
+    public static String consult(String agencyCode) {
+        return "consult" + Character.toUpperCase(agencyCode.charAt(0)) + agencyCode.substring(1);
+    }
 }
