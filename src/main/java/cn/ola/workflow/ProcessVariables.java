@@ -99,4 +99,13 @@ public final class ProcessVariables {
     public static String clockStopped(String clock) {
         return clock + "Stopped";
     }
+
+    // --- csrc-filing, industry-approval, supplementary-materials: decisions and clocks ---
+    public static final String COMPLETENESS_OUTCOME = "completenessOutcome";
+    public static final String DEPARTMENTS_CONSULTED = "departmentsConsulted";
+    public static final String DEPARTMENT_OPINIONS = "departmentOpinions";
+    public static final String CLOCK_COMPLETENESS_CHECK = "completenessCheck";
+    public static final String CLOCK_FILING_CONCLUSION = "filingConclusion";
+    public static final String CLOCK_INDUSTRY_APPROVAL = "industryApproval";
+    public static final String CLOCK_MATERIALS_ANSWER = "materialsAnswer";
 }
