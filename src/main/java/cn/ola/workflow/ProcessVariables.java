@@ -114,13 +114,22 @@ public final class ProcessVariables {
     public static final String AGENCY_DISAGREEMENTS = "agencyDisagreements";
     /** Working days by which the special review is extended, counted from the day of the extension. */
     public static final String EXTENSION_WORKING_DAYS = "extensionWorkingDays";
-    public static final String REVIEW_DECISION_CLOCK = "reviewDecision";
-    public static final String INITIAL_REVIEW_CLOCK = "initialReview";
-    public static final String AGENCY_OPINIONS_CLOCK = "agencyOpinions";
-    public static final String SPECIAL_REVIEW_CLOCK = "specialReview";
+    public static final String CLOCK_REVIEW_DECISION = "reviewDecision";
+    public static final String CLOCK_INITIAL_REVIEW = "initialReview";
+    public static final String CLOCK_AGENCY_OPINIONS = "agencyOpinions";
+    public static final String CLOCK_SPECIAL_REVIEW = "specialReview";
 
     /** The checkbox by which the office asks a member agency for its opinion: consultNdrc, consultMofcom, … */
     public static String consult(String agencyCode) {
         return "consult" + Character.toUpperCase(agencyCode.charAt(0)) + agencyCode.substring(1);
     }
+
+    // --- csrc-filing, industry-approval, supplementary-materials: decisions and clocks ---
+    public static final String COMPLETENESS_OUTCOME = "completenessOutcome";
+    public static final String DEPARTMENTS_CONSULTED = "departmentsConsulted";
+    public static final String DEPARTMENT_OPINIONS = "departmentOpinions";
+    public static final String CLOCK_COMPLETENESS_CHECK = "completenessCheck";
+    public static final String CLOCK_FILING_CONCLUSION = "filingConclusion";
+    public static final String CLOCK_INDUSTRY_APPROVAL = "industryApproval";
+    public static final String CLOCK_MATERIALS_ANSWER = "materialsAnswer";
 }
