@@ -71,7 +71,6 @@ public final class ProcessVariables {
     public static final String REVIEW_COMPLEX = "reviewComplex";
     public static final String REVIEW_OUTCOME = "reviewOutcome";
     public static final String INITIAL_OPINION = "initialOpinion";
-    public static final String MEMBER_AGENCIES = "memberAgencies";
     public static final String MEMBER_AGENCY = "memberAgency";
     public static final String AGENCY_OPINION = "agencyOpinion";
     public static final String AGENCIES_DISAGREEING = "agenciesDisagreeing";
