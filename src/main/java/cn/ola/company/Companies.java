@@ -64,6 +64,10 @@ public class Companies {
         return jdbc.sql("SELECT * FROM companies WHERE credit_code = ?").param(code.value()).query(Companies::map).optional();
     }
 
+    public Optional<Company> findById(long id) {
+        return jdbc.sql("SELECT * FROM companies WHERE id = ?").param(id).query(Companies::map).optional();
+    }
+
     public Optional<Company> findByGroup(String groupId) {
         return jdbc.sql("SELECT * FROM companies WHERE camunda_group_id = ?").param(groupId).query(Companies::map).optional();
     }

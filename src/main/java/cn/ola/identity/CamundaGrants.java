@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.ola.security.Roles;
+import cn.ola.workflow.MemberAgencies;
 
 /**
  * The Camunda authorizations every installation needs. Staff groups are open-ended (an agency
@@ -36,15 +37,18 @@ class CamundaGrants implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final Accounts accounts;
 
-    CamundaGrants(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    CamundaGrants(AuthorizationService authorizations, FilterService filters, TaskService tasks, Accounts accounts) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.accounts = accounts;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        ensureStaffGroups();
         for (Resource resource : Resources.values()) {
             grantGroup(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
@@ -56,6 +60,18 @@ class CamundaGrants implements ApplicationRunner {
                         .includeAssignedTasks().orderByDueDate().asc());
         ensureFilter(MY_TASKS, -5, "Tasks you have claimed",
                 () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    }
+
+    /** The groups the models address by name, so that tasks never go to a group nobody can join. */
+    private void ensureStaffGroups() {
+        accounts.ensureGroup(Roles.CAMUNDA_ADMIN, "Process administrators", Accounts.SYSTEM_GROUP_TYPE);
+        accounts.ensureGroup(Roles.CRO_REVIEWER, "Cybersecurity Review Office reviewers", Accounts.STAFF_GROUP_TYPE);
+        accounts.ensureGroup(Roles.CSRC_OFFICER, "CSRC filing officers", Accounts.STAFF_GROUP_TYPE);
+        accounts.ensureGroup(Roles.SUPERVISOR, "Supervisors", Accounts.STAFF_GROUP_TYPE);
+        for (MemberAgencies.Agency agency : MemberAgencies.Agency.values()) {
+            accounts.ensureGroup(Roles.MEMBER_AGENCY_PREFIX + agency.code(), "Member agency: " + agency.englishName(),
+                    Accounts.STAFF_GROUP_TYPE);
+        }
     }
 
     private void ensureFilter(String name, int priority, String description,

@@ -60,5 +60,8 @@ class DemoAccounts implements ApplicationRunner {
                 DEMO_COMPANY_CODE, "示例数据科技股份有限公司", "Example Data Technology Co., Ltd.",
                 "李华 Li Hua", "compliance@example-data.cn", "+86 10 6500 0000")));
         accounts.ensureUser(COMPANY_USER, "Hua", "Li", "compliance@example-data.cn", PASSWORD, company.groupId());
+        // The second regulator named in the screening table, without a demo user.
+        accounts.ensureGroup(Roles.INDUSTRY_REGULATOR_PREFIX + "nfra", "Industry regulator: National Financial Regulatory Administration",
+                Accounts.STAFF_GROUP_TYPE);
     }
 }

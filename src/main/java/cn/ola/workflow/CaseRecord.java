@@ -47,6 +47,17 @@ public class CaseRecord {
         audit.record(applicationId(execution), actor(), "OUTCOME", step, outcome, reasons == null ? null : reasons.toString());
     }
 
+    /** The screening decisions were taken: one audit entry per decision, with its result and reason. */
+    public void screening(DelegateExecution execution) {
+        Long id = applicationId(execution);
+        for (ScreeningDecision decision : ScreeningDecision.values()) {
+            Object result = execution.getVariable(decision.resultVariable());
+            Object reason = execution.getVariable(decision.reasonVariable());
+            audit.record(id, ENGINE, "SCREENING", decision.decisionKey(), result == null ? "NONE" : result.toString(),
+                    reason == null ? null : reason.toString());
+        }
+    }
+
     /** A non-final status change of the case (SUBMITTED, IN_REVIEW, FILED, …). */
     public void status(DelegateExecution execution, String status) {
         Long id = applicationId(execution);

@@ -29,6 +29,8 @@ public final class ProcessVariables {
     public static final String PERSONAL_INFO_USERS = "personalInfoUsers";
     public static final String PI_EXPORTED_NON_SENSITIVE = "piExportedNonSensitive";
     public static final String PI_EXPORTED_SENSITIVE = "piExportedSensitive";
+    public static final String CONSENT_OBTAINED = "consentObtained";
+    public static final String SENSITIVE_DATA_MINIMISED = "sensitiveDataMinimised";
     /** ISO date (yyyy-MM-dd) of an earlier overseas listing, or null. */
     public static final String PREVIOUSLY_LISTED_ABROAD_ON = "previouslyListedAbroadOn";
     public static final String INDUSTRY = "industry";

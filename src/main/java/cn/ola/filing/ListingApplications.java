@@ -1,0 +1,166 @@
+package cn.ola.filing;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The applications companies file: drafts, and submitted ones with their numbers. */
+@Service
+public class ListingApplications {
+
+    public static final String DRAFT = "DRAFT";
+    public static final String SUBMITTED = "SUBMITTED";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ListingApplications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A third-party cloud contract of a company under a state-assets supervisor. */
+    public record CloudContract(String provider, LocalDate endDate) {
+    }
+
+    @Transactional
+    public long createDraft(long companyId, ApplicationFacts facts, List<CloudContract> cloudContracts) {
+        Timestamp now = Timestamp.from(clock.instant());
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO applications (company_id, status, listing_type, issuer_type, offshore_issuer, venue_exchange,
+                    venue_region, offering_type, planned_listing_date, overseas_submission_date, network_platform_operator,
+                    ciio, important_data, personal_info_users, pi_exported_non_sensitive, pi_exported_sensitive,
+                    consent_obtained, sensitive_data_minimised, industry, domestic_revenue_pct, domestic_profit_pct,
+                    domestic_assets_pct, domestic_net_assets_pct, management_mostly_prc, main_place_of_business,
+                    previously_listed_abroad_on, decl_prohibited_by_law, decl_national_security_threat,
+                    decl_recent_criminal_offence, decl_under_investigation, decl_ownership_dispute,
+                    state_assets_supervisor, state_cloud_migration_status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(companyId, DRAFT, facts.listingType(), facts.issuerType(), facts.offshoreIssuer(),
+                        facts.venueExchange(), facts.venueRegion(), facts.offeringType(), date(facts.plannedListingDate()),
+                        date(facts.overseasSubmissionDate()), facts.networkPlatformOperator(), facts.ciio(),
+                        facts.importantData(), facts.personalInfoUsers(), facts.piExportedNonSensitive(),
+                        facts.piExportedSensitive(), facts.consentObtained(), facts.sensitiveDataMinimised(),
+                        facts.industry(), facts.domesticRevenuePct(), facts.domesticProfitPct(), facts.domesticAssetsPct(),
+                        facts.domesticNetAssetsPct(), facts.managementMostlyPrc(), facts.mainPlaceOfBusiness(),
+                        date(facts.previouslyListedAbroadOn()), facts.declProhibitedByLaw(),
+                        facts.declNationalSecurityThreat(), facts.declRecentCriminalOffence(),
+                        facts.declUnderInvestigation(), facts.declOwnershipDispute(), facts.stateAssetsSupervisor(),
+                        facts.stateCloudMigrationStatus(), now, now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (CloudContract contract : cloudContracts) {
+            jdbc.sql("INSERT INTO cloud_contracts (application_id, provider, contract_end_date) VALUES (?, ?, ?)")
+                    .params(id, contract.provider(), date(contract.endDate())).update();
+        }
+        return id;
+    }
+
+    public Optional<ListingApplication> find(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ListingApplications::map).optional();
+    }
+
+    public Optional<ListingApplication> find(ApplicationNumber number) {
+        return jdbc.sql(SELECT + " WHERE a.application_number = ?").param(number.toString())
+                .query(ListingApplications::map).optional();
+    }
+
+    /**
+     * Gives a draft its number and marks it submitted, in the caller's transaction. Returns empty
+     * when the application was submitted already (a second click, a retried request).
+     */
+    @Transactional
+    public Optional<ApplicationNumber> markSubmitted(long id) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int year = clock.instant().atZone(BEIJING).getYear();
+        ApplicationNumber number = new ApplicationNumber(year, nextSequence(year));
+        int updated = jdbc.sql("""
+                UPDATE applications SET application_number = ?, status = ?, submitted_at = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND status = ?""")
+                .params(number.toString(), SUBMITTED, now, now, id, DRAFT).update();
+        return updated == 1 ? Optional.of(number) : Optional.empty();
+    }
+
+    public void linkProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("UPDATE applications SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    }
+
+    private long nextSequence(int year) {
+        Optional<Long> last = jdbc.sql("SELECT last_value FROM application_number_counters WHERE counter_year = ? FOR UPDATE")
+                .param(year).query(Long.class).optional();
+        if (last.isEmpty()) {
+            try {
+                jdbc.sql("INSERT INTO application_number_counters (counter_year, last_value) VALUES (?, 1)").param(year).update();
+                return 1;
+            } catch (DuplicateKeyException raced) {
+                return nextSequence(year);
+            }
+        }
+        jdbc.sql("UPDATE application_number_counters SET last_value = last_value + 1 WHERE counter_year = ?").param(year).update();
+        return last.get() + 1;
+    }
+
+    /** The earliest end of the company's third-party cloud contracts, if it has any. */
+    public Optional<LocalDate> earliestCloudContractEnd(long id) {
+        return jdbc.sql("SELECT MIN(contract_end_date) FROM cloud_contracts WHERE application_id = ?").param(id)
+                .query((row, n) -> row.getDate(1)).optional().map(d -> d == null ? null : d.toLocalDate());
+    }
+
+    private static final String SELECT = "SELECT a.* FROM applications a";
+
+    private static ListingApplication map(ResultSet row, int n) throws SQLException {
+        String number = row.getString("application_number");
+        var facts = new ApplicationFacts(row.getString("listing_type"), row.getString("issuer_type"),
+                row.getString("offshore_issuer"), row.getString("venue_exchange"), row.getString("venue_region"),
+                row.getString("offering_type"), local(row.getDate("planned_listing_date")),
+                local(row.getDate("overseas_submission_date")), bool(row, "network_platform_operator"),
+                bool(row, "ciio"), bool(row, "important_data"), longOrNull(row, "personal_info_users"),
+                longOrNull(row, "pi_exported_non_sensitive"), longOrNull(row, "pi_exported_sensitive"),
+                bool(row, "consent_obtained"), bool(row, "sensitive_data_minimised"), row.getString("industry"),
+                row.getBigDecimal("domestic_revenue_pct"), row.getBigDecimal("domestic_profit_pct"),
+                row.getBigDecimal("domestic_assets_pct"), row.getBigDecimal("domestic_net_assets_pct"),
+                bool(row, "management_mostly_prc"), row.getString("main_place_of_business"),
+                local(row.getDate("previously_listed_abroad_on")), bool(row, "decl_prohibited_by_law"),
+                bool(row, "decl_national_security_threat"), bool(row, "decl_recent_criminal_offence"),
+                bool(row, "decl_under_investigation"), bool(row, "decl_ownership_dispute"),
+                row.getString("state_assets_supervisor"), row.getString("state_cloud_migration_status"));
+        Timestamp submitted = row.getTimestamp("submitted_at");
+        Timestamp closed = row.getTimestamp("closed_at");
+        return new ListingApplication(row.getLong("id"), row.getLong("company_id"),
+                number == null ? null : ApplicationNumber.parse(number), row.getString("status"), row.getString("stage"),
+                row.getBoolean("overdue"), submitted == null ? null : submitted.toInstant(),
+                closed == null ? null : closed.toInstant(), row.getInt("version"), facts);
+    }
+
+    private static Boolean bool(ResultSet row, String column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static LocalDate local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}

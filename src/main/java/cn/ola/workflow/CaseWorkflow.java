@@ -1,0 +1,142 @@
+package cn.ola.workflow;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.ola.audit.AuditTrail;
+import cn.ola.company.Companies;
+import cn.ola.company.Company;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications;
+
+/**
+ * The one door between the portal (and API) and the process engine: it starts a case when an
+ * application is submitted and passes on what the company does next. Every method either does
+ * its work once or says clearly why the case is not waiting for it.
+ */
+@Service
+public class CaseWorkflow {
+
+    public static final String PROCESS_KEY = "overseas-listing";
+    public static final String WITHDRAWAL_MESSAGE = "ApplicationWithdrawn";
+    static final String SUPPLY_MATERIALS_TASK = "Task_SupplyMaterials";
+    static final String REPORT_OVERSEAS_SUBMISSION_TASK = "Task_ReportOverseasSubmission";
+    static final String REPORT_LISTING_TASK = "Task_ReportListing";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ListingApplications applications;
+    private final Companies companies;
+    private final AuditTrail audit;
+    private final Deadlines deadlines;
+    private final String baseUrl;
+
+    CaseWorkflow(RuntimeService runtime, TaskService tasks, ListingApplications applications, Companies companies,
+            AuditTrail audit, Deadlines deadlines, @Value("${ola.base-url:http://localhost:8080}") String baseUrl) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.applications = applications;
+        this.companies = companies;
+        this.audit = audit;
+        this.deadlines = deadlines;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Submits a draft: gives it its number and starts the case. A second submission changes nothing. */
+    @Transactional
+    public ApplicationNumber submit(long applicationId, String actor) {
+        ListingApplication application = applications.find(applicationId)
+                .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId));
+        if (application.submitted()) {
+            throw new AlreadySubmittedException(application.number());
+        }
+        Company company = companies.findById(application.companyId()).orElseThrow();
+        ApplicationNumber number = applications.markSubmitted(applicationId)
+                .orElseThrow(() -> new AlreadySubmittedException(applications.find(applicationId).orElseThrow().number()));
+        audit.record(applicationId, actor, "SUBMITTED", null, ListingApplications.SUBMITTED, null);
+        Map<String, Object> variables = CaseVariables.of(number, company, application.facts(),
+                applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today(), caseUrl(number));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
+        applications.linkProcessInstance(applicationId, instance.getId());
+        return number;
+    }
+
+    /** The company withdraws: every open task and sub-process of the case ends. */
+    @Transactional
+    public void withdraw(ApplicationNumber number, String actor, String reason) {
+        ListingApplication application = existing(number);
+        try {
+            runtime.createMessageCorrelation(WITHDRAWAL_MESSAGE).processInstanceBusinessKey(number.toString()).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException ended) {
+            throw new CaseNotWaitingException("Application " + number + " cannot be withdrawn: it has already ended ("
+                    + application.status() + ").");
+        }
+        audit.record(application.id(), actor, "WITHDRAWAL_REQUESTED", null, null, reason);
+    }
+
+    /** The company answers a request for materials. */
+    @Transactional
+    public void supplyMaterials(ApplicationNumber number, String answer, String actor) {
+        complete(number, SUPPLY_MATERIALS_TASK, Map.of(ProcessVariables.MATERIALS_ANSWER, answer),
+                "Application " + number + " is not waiting for materials: the request was answered already, "
+                        + "its deadline has passed, or the case has moved on.");
+        audit.record(existing(number).id(), actor, "MATERIALS_SUPPLIED", null, null, answer);
+    }
+
+    /** The company reports the day it submitted its overseas listing application. */
+    @Transactional
+    public void reportOverseasSubmission(ApplicationNumber number, LocalDate submittedOn, String actor) {
+        complete(number, REPORT_OVERSEAS_SUBMISSION_TASK,
+                Map.of(ProcessVariables.OVERSEAS_SUBMISSION_DATE, submittedOn.toString()),
+                "Application " + number + " is not waiting for the date of the overseas application.");
+        audit.record(existing(number).id(), actor, "OVERSEAS_SUBMISSION_REPORTED", null, submittedOn.toString(), null);
+    }
+
+    /** The company reports that the listing took place. */
+    @Transactional
+    public void reportListing(ApplicationNumber number, LocalDate listedOn, String actor) {
+        complete(number, REPORT_LISTING_TASK, Map.of(ProcessVariables.LISTING_DATE, listedOn.toString()),
+                "Application " + number + " is not waiting for a listing report: no filing notice is open for it.");
+        audit.record(existing(number).id(), actor, "LISTING_REPORTED", null, listedOn.toString(), null);
+    }
+
+    String caseUrl(ApplicationNumber number) {
+        return baseUrl + "/staff/applications/" + number;
+    }
+
+    private ListingApplication existing(ApplicationNumber number) {
+        return applications.find(number).orElseThrow(() -> new ApplicationNotFoundException(number.toString()));
+    }
+
+    private void complete(ApplicationNumber number, String taskKey, Map<String, Object> variables, String notWaiting) {
+        existing(number);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw new CaseNotWaitingException(notWaiting);
+        }
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (NotFoundException | OptimisticLockingException raced) {
+            throw new CaseNotWaitingException(notWaiting);
+        } catch (ProcessEngineException gone) {
+            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+                throw new CaseNotWaitingException(notWaiting);
+            }
+            throw gone;
+        }
+    }
+}

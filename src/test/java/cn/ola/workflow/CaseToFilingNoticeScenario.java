@@ -1,0 +1,145 @@
+package cn.ola.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditTrail;
+import cn.ola.company.Companies;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications;
+
+/**
+ * A case from submission to the filing notice and the listing report, on the running system:
+ * the company acts through the workflow facade, staff complete their tasks as themselves with
+ * Camunda authorizations on. Run on H2 and on MySQL by the subclasses.
+ */
+abstract class CaseToFilingNoticeScenario {
+
+    static final UnifiedSocialCreditCode DEMO_COMPANY = UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q");
+
+    @Autowired
+    CaseWorkflow workflow;
+    @Autowired
+    ListingApplications applications;
+    @Autowired
+    Companies companies;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void aLargePlatformCaseRunsFromSubmissionThroughReviewAndFilingToListed() {
+        long id = draft(3_200_000L);
+        ApplicationNumber number = workflow.submit(id, "compliance");
+        assertThat(number.toString()).matches("OLA-\\d{4}-\\d{6}");
+
+        ListingApplication submitted = applications.find(number).orElseThrow();
+        assertThat(submitted.status()).isEqualTo("SUBMITTED");
+        assertThat(submitted.stage()).isEqualTo("INTAKE_CHECK");
+        assertThat(audit.of(id)).extracting(AuditEvent::stage, AuditEvent::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("cybersecurity-review-requirement", "MANDATORY"),
+                        org.assertj.core.groups.Tuple.tuple("negative-list", "CLEAR"));
+        assertThat(audit.of(id)).filteredOn(e -> "cybersecurity-review-requirement".equals(e.stage()))
+                .extracting(AuditEvent::details).first().asString().contains("3200000").contains("NYSE");
+        // The rule that fired is in Camunda's decision history, linked to the case.
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId(number))
+                .decisionDefinitionKey("cybersecurity-review-requirement").includeOutputs().singleResult()
+                .getOutputs()).extracting(o -> o.getRuleId()).isNotEmpty();
+
+        assertThatThrownBy(() -> workflow.submit(id, "compliance")).isInstanceOf(AlreadySubmittedException.class)
+                .hasMessageContaining(number.toString());
+
+        completeAs("csrc", "csrc-officer", number, "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        completeAs("cro", "cro-reviewer", number, "Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        // 150,000 people's data exported: the standard-contract route, whose evidence the office checks.
+        completeAs("cro", "cro-reviewer", number, "Task_CheckExportEvidence", Map.of("exportEvidenceOutcome", "ACCEPTED"));
+        completeAs("cro", "cro-reviewer", number, "Task_CheckMaterials",
+                Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
+        completeAs("cro", "cro-reviewer", number, "Task_InitialReview",
+                Map.of("initialOpinion", "NO_CONCERN", "consultNdrc", true, "reasons", "No national-security effect."));
+        completeAs("ndrc", "review-member-agency-ndrc", number, "Task_AgencyOpinion", Map.of("agencyOpinion", "AGREE"));
+
+        assertThat(applications.find(number).orElseThrow().stage()).isEqualTo("CSRC_FILING");
+        completeAs("csrc", "csrc-officer", number, "Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
+        completeAs("csrc", "csrc-officer", number, "Task_ConcludeFiling", Map.of("filingOutcome", "NOTICE_ISSUED"));
+
+        ListingApplication filed = applications.find(number).orElseThrow();
+        assertThat(filed.status()).isEqualTo("FILED");
+        assertThat(filed.stage()).isEqualTo("AWAITING_LISTING");
+
+        assertThatThrownBy(() -> workflow.supplyMaterials(number, "late answer", "compliance"))
+                .isInstanceOf(CaseNotWaitingException.class).hasMessageContaining("not waiting for materials");
+
+        workflow.reportListing(number, LocalDate.now(Deadlines.BEIJING), "compliance");
+        ListingApplication listed = applications.find(number).orElseThrow();
+        assertThat(listed.status()).isEqualTo("LISTED");
+        assertThat(listed.closedAt()).isNotNull();
+        assertThat(audit.of(id)).extracting(AuditEvent::eventType).contains("SUBMITTED", "SCREENING", "STAGE_ENTERED",
+                "OUTCOME", "LISTING_REPORTED", "CLOSED");
+
+        assertThatThrownBy(() -> workflow.withdraw(number, "compliance", "changed our mind"))
+                .isInstanceOf(CaseNotWaitingException.class).hasMessageContaining("already ended");
+        assertThatThrownBy(() -> workflow.reportListing(number, LocalDate.now(), "compliance"))
+                .isInstanceOf(CaseNotWaitingException.class);
+    }
+
+    @Test
+    void aWithdrawnCaseLeavesNoOpenTask() {
+        ApplicationNumber number = workflow.submit(draft(500_000L), "compliance");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).count()).isEqualTo(1);
+
+        workflow.withdraw(number, "compliance", "Listing postponed.");
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).count()).isZero();
+        assertThat(applications.find(number).orElseThrow().status()).isEqualTo("WITHDRAWN");
+    }
+
+    private void completeAs(String user, String group, ApplicationNumber number, String taskKey, Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
+                    .taskDefinitionKey(taskKey).taskCandidateGroup(group).list();
+            assertThat(open).as(taskKey + " for " + group).hasSize(1);
+            tasks.claim(open.get(0).getId(), user);
+            tasks.complete(open.get(0).getId(), new HashMap<>(variables));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private String processInstanceId(ApplicationNumber number) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number.toString())
+                .processDefinitionKey(CaseWorkflow.PROCESS_KEY).singleResult().getId();
+    }
+
+    private long draft(long users) {
+        long companyId = companies.findByCreditCode(DEMO_COMPANY).orElseThrow().id();
+        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
+                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, users, 150_000L, 0L, true, true,
+                "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
+                true, "CN", null, false, false, false, false, false, null, null);
+        return applications.createDraft(companyId, facts, List.of());
+    }
+}

@@ -1,0 +1,408 @@
+package cn.ola.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
+
+import cn.ola.calendar.WorkingDayCalendar;
+
+/**
+ * The whole case on the real models: screening, intake, the checks that apply, the CSRC filing,
+ * the listing report — and every way a case ends.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"bpmn/overseas-listing.bpmn", "bpmn/listing-screening.dmn", "bpmn/cybersecurity-review.bpmn",
+        "bpmn/data-protection-checks.bpmn", "bpmn/industry-approval.bpmn", "bpmn/csrc-filing.bpmn",
+        "bpmn/supplementary-materials.bpmn"})
+class OverseasListingProcessTest {
+
+    private static final String NUMBER = "OLA-2026-000042";
+    private static final String COMPANY = "company-91110000MA01ABCD2Q";
+    /** Monday 2 March 2026; the test calendar knows weekends only. */
+    private static final LocalDate SUBMITTED = LocalDate.of(2026, 3, 2);
+    private static final ZoneId BEIJING = Deadlines.BEIJING;
+
+    ProcessEngine engine;
+    private CaseRecord caseRecord;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        caseRecord = Mockito.mock(CaseRecord.class);
+        Mocks.register("caseRecord", caseRecord);
+        Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
+        Mocks.register("memberAgencies", new MemberAgencies());
+        at(SUBMITTED);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    // ------------------------------------------------------------------ happy paths
+
+    @Test
+    void aSmallDomesticListingGoesStraightToFilingAndEndsListed() {
+        ProcessInstance process = submit(smallCompany());
+
+        assertThat(process).isWaitingAt("Task_IntakeCheck");
+        Task intake = task("Task_IntakeCheck");
+        assertThat(candidateGroups(intake)).containsExactly("csrc-officer");
+        assertThat(day(intake.getDueDate())).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(variable(process, "cybersecurityReview")).isEqualTo("NOT_REQUIRED");
+        assertThat(variable(process, "negativeList")).isEqualTo("CLEAR");
+        assertThat(variable(process, "piExportRoute")).isEqualTo("EXEMPT");
+        assertThat(variable(process, "listingType")).isEqualTo("INDIRECT");
+        assertThat(variable(process, "industryRegulatorGroup")).isNull();
+        assertThat(variable(process, "migrationEvidenceRequired")).isEqualTo(false);
+        assertThat((String) variable(process, "cybersecurityReviewReason")).isNotBlank();
+        verify(caseRecord).screening(any());
+
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        // Only the self-assessment applies: no review, no industry regulator, export exempt.
+        assertThat(openTaskKeys()).containsExactly("Task_ReviewPiSelfAssessment");
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+
+        fileAndGetTheNotice();
+        Task report = task("Task_ReportListing");
+        assertThat(candidateGroups(report)).containsExactly(COMPANY);
+        assertThat(report.getFormKey()).isEqualTo("portal:report-listing");
+
+        at(LocalDate.of(2026, 4, 20));
+        complete("Task_ReportListing", Map.of("listingDate", "2026-04-15"));
+        assertThat(process).isEnded().hasPassed("End_Listed");
+        assertThat(historicVariable(process, "lateListingReport")).isEqualTo(false);
+        verify(caseRecord).close(any(), eq("LISTED"));
+    }
+
+    @Test
+    void aLargePlatformListingInNewYorkPassesTheCybersecurityReviewFirst() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("personalInfoUsers", 3_200_000L);
+        facts.put("piExportedNonSensitive", 150_000L);
+        ProcessInstance process = submit(facts);
+        assertThat(variable(process, "cybersecurityReview")).isEqualTo("MANDATORY");
+        assertThat((String) variable(process, "cybersecurityReviewReason")).contains("3200000");
+
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        assertThat(openTaskKeys()).containsExactlyInAnyOrder("Task_CheckMaterials", "Task_CheckExportEvidence",
+                "Task_ReviewPiSelfAssessment");
+
+        complete("Task_CheckExportEvidence", Map.of("exportEvidenceOutcome", "ACCEPTED"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        // The filing waits for the review.
+        assertThat(openTaskKeys()).containsExactly("Task_CheckMaterials");
+
+        complete("Task_CheckMaterials", Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
+        complete("Task_InitialReview", Map.of("initialOpinion", "NO_CONCERN", "consultNdrc", true, "reasons", "No concern."));
+        Task opinion = task("Task_AgencyOpinion");
+        assertThat(candidateGroups(opinion)).containsExactly("review-member-agency-ndrc");
+        complete("Task_AgencyOpinion", Map.of("agencyOpinion", "AGREE"));
+
+        assertThat(historicVariable(process, "reviewOutcome")).isEqualTo("CLEARED");
+        fileAndGetTheNotice();
+        complete("Task_ReportListing", Map.of("listingDate", "2026-03-02"));
+        assertThat(process).isEnded().hasPassed("End_Listed");
+    }
+
+    // ------------------------------------------------------------------ rejections
+
+    @Test
+    void aConfirmedNegativeListHitIsRejectedAtIntake() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("declUnderInvestigation", true);
+        ProcessInstance process = submit(facts);
+        assertThat(variable(process, "negativeList")).isEqualTo("PROHIBITED");
+        assertThat((String) variable(process, "negativeListReason")).contains("Art. 8");
+
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "REJECTED", "reasons", "Investigation confirmed."));
+        assertThat(process).isEnded().hasPassed("End_RejectedAtIntake");
+        verify(caseRecord).close(any(), eq("REJECTED"));
+    }
+
+    @Test
+    void aProhibitionInTheReviewRejectsTheCaseAndEndsEveryOtherCheck() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("personalInfoUsers", 1_000_001L);
+        ProcessInstance process = submit(facts);
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+
+        complete("Task_CheckMaterials", Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
+        complete("Task_InitialReview", Map.of("initialOpinion", "CONCERN", "reasons", "Data of national importance."));
+        complete("Task_SpecialReview", Map.of("reviewOutcome", "PROHIBITED", "reasons", "Affects national security."));
+
+        assertThat(process).isEnded().hasPassed("End_Rejected");
+        assertThat(openTaskKeys()).isEmpty();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(NUMBER).count()).isZero();
+        verify(caseRecord).close(any(), eq("REJECTED"));
+    }
+
+    @Test
+    void aTobaccoCompanyNeedsTheRegulatorsPriorApprovalAndARefusalRejects() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("industry", "TOBACCO");
+        ProcessInstance process = submit(facts);
+        assertThat(variable(process, "industryRegulatorGroup")).isEqualTo("industry-regulator-tobacco");
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+
+        assertThat(candidateGroups(task("Task_PriorApproval"))).containsExactly("industry-regulator-tobacco");
+        complete("Task_PriorApproval", Map.of("industryOutcome", "REFUSED", "reasons", "Monopoly rules."));
+
+        assertThat(process).isEnded().hasPassed("End_Rejected");
+    }
+
+    @Test
+    void aCsrcRefusalRejectsTheCase() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        complete("Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
+        complete("Task_ConcludeFiling", Map.of("filingOutcome", "REFUSED", "reasons", "Art. 8(2)."));
+        assertThat(process).isEnded().hasPassed("End_Rejected");
+    }
+
+    // ------------------------------------------------------------------ the applicant's part
+
+    @Test
+    void fixableDefectsGoBackToTheCompanyAndTheIntakeClockStopsMeanwhile() {
+        ProcessInstance process = submit(smallCompany());
+        // Two working days used (Mon 2 → Wed 4 March), three left.
+        at(LocalDate.of(2026, 3, 4));
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "CORRECTIONS_NEEDED", "reasons", "Add the prospectus."));
+
+        Task supply = task("Task_SupplyMaterials");
+        assertThat(candidateGroups(supply)).containsExactly(COMPANY);
+        assertThat(engine.getRuntimeService().getVariable(supply.getExecutionId(), "materialsRequest")).isEqualTo("Add the prospectus.");
+
+        at(LocalDate.of(2026, 3, 16));
+        complete("Task_SupplyMaterials", Map.of("materialsAnswer", "Prospectus attached."));
+
+        Task again = task("Task_IntakeCheck");
+        // Three working days from Monday 16 March: Thursday 19 March.
+        assertThat(day(again.getDueDate())).isEqualTo(LocalDate.of(2026, 3, 19));
+        assertThat(variable(process, "materialsAnswer")).isEqualTo("Prospectus attached.");
+    }
+
+    @Test
+    void noReplyWithinThirtyWorkingDaysTerminatesTheCase() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "CORRECTIONS_NEEDED", "reasons", "Add the prospectus."));
+
+        at(LocalDate.of(2026, 4, 20));
+        fireTimerOf("supplementary-materials");
+        assertThat(process).isEnded().hasPassed("End_Terminated");
+        verify(caseRecord).close(any(), eq("TERMINATED"));
+    }
+
+    @Test
+    void aNoticeWithoutAListingWithinTwelveMonthsExpires() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        fileAndGetTheNotice();
+
+        Job expiry = engine.getManagementService().createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        assertThat(day(expiry.getDuedate())).isEqualTo(SUBMITTED.plusMonths(12));
+        engine.getManagementService().executeJob(expiry.getId());
+        assertThat(process).isEnded().hasPassed("End_Expired");
+        verify(caseRecord).close(any(), eq("EXPIRED"));
+    }
+
+    @Test
+    void aListingReportedMoreThanFifteenWorkingDaysLateIsFlagged() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        fileAndGetTheNotice();
+        at(LocalDate.of(2026, 4, 30));
+        complete("Task_ReportListing", Map.of("listingDate", "2026-04-01"));
+        assertThat(historicVariable(process, "lateListingReport")).isEqualTo(true);
+        verify(caseRecord).outcome(any(), eq("LISTING_REPORT"), eq("LATE"));
+    }
+
+    // ------------------------------------------------------------------ deadlines and withdrawal
+
+    @Test
+    void anOverdueIntakeCheckGoesToASupervisorAndStaysOpen() {
+        ProcessInstance process = submit(smallCompany());
+        at(LocalDate.of(2026, 3, 10));
+        Job deadline = engine.getManagementService().createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        engine.getManagementService().executeJob(deadline.getId());
+
+        assertThat(openTaskKeys()).containsExactlyInAnyOrder("Task_IntakeCheck", "Task_FollowUpIntakeCheck");
+        assertThat(candidateGroups(task("Task_FollowUpIntakeCheck"))).containsExactly("supervisor");
+        verify(caseRecord).overdue(any(), eq("intakeCheck"));
+    }
+
+    @Test
+    void withdrawalAtIntakeEndsTheCase() {
+        ProcessInstance process = submit(smallCompany());
+        withdraw();
+        assertThat(process).isEnded().hasPassed("End_Withdrawn");
+        verify(caseRecord).close(any(), eq("WITHDRAWN"));
+    }
+
+    @Test
+    void withdrawalDuringTheChecksEndsEveryOpenTaskAndSubProcess() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("personalInfoUsers", 5_000_000L);
+        facts.put("industry", "TOBACCO");
+        ProcessInstance process = submit(facts);
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        assertThat(openTaskKeys()).containsExactlyInAnyOrder("Task_CheckMaterials", "Task_ReviewPiSelfAssessment",
+                "Task_PriorApproval");
+
+        withdraw();
+        assertThat(process).isEnded().hasPassed("End_Withdrawn");
+        assertThat(openTaskKeys()).isEmpty();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void withdrawalDuringTheFilingAndWhileAwaitingTheListingEndsTheCase() {
+        ProcessInstance filing = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        assertThat(openTaskKeys()).containsExactly("Task_CompletenessCheck");
+        withdraw();
+        assertThat(filing).isEnded().hasPassed("End_Withdrawn");
+        assertThat(openTaskKeys()).isEmpty();
+    }
+
+    @Test
+    void withdrawalWhileAwaitingTheListingEndsTheCase() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        fileAndGetTheNotice();
+        withdraw();
+        assertThat(process).isEnded().hasPassed("End_Withdrawn");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void fileAndGetTheNotice() {
+        complete("Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
+        complete("Task_ConcludeFiling", Map.of("filingOutcome", "NOTICE_ISSUED"));
+        assertThat(openTaskKeys()).containsExactly("Task_ReportListing");
+    }
+
+    /** A mid-sized platform company listing in New York: below every threshold. */
+    private static Map<String, Object> smallCompany() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("applicationNumber", NUMBER);
+        facts.put("companyGroup", COMPANY);
+        facts.put("companyName", "示例数据科技股份有限公司");
+        facts.put("caseUrl", "/staff/applications/" + NUMBER);
+        facts.put("submittedOn", SUBMITTED.toString());
+        facts.put("overseasSubmissionDate", SUBMITTED.minusDays(1).toString());
+        facts.put("venueExchange", "NYSE");
+        facts.put("venueRegion", "US");
+        facts.put("networkPlatformOperator", true);
+        facts.put("ciio", false);
+        facts.put("importantData", false);
+        facts.put("personalInfoUsers", 800_000L);
+        facts.put("piExportedNonSensitive", 5_000L);
+        facts.put("piExportedSensitive", 0L);
+        facts.put("previouslyListedAbroadOn", null);
+        facts.put("industry", "SOFTWARE");
+        facts.put("issuerType", "OFFSHORE");
+        facts.put("domesticRevenuePct", 90.0);
+        facts.put("domesticProfitPct", 85.0);
+        facts.put("domesticAssetsPct", 70.0);
+        facts.put("domesticNetAssetsPct", 65.0);
+        facts.put("managementMostlyPrc", true);
+        facts.put("mainPlaceOfBusiness", "CN");
+        facts.put("declProhibitedByLaw", false);
+        facts.put("declNationalSecurityThreat", false);
+        facts.put("declRecentCriminalOffence", false);
+        facts.put("declUnderInvestigation", false);
+        facts.put("declOwnershipDispute", false);
+        facts.put("stateAssetsSupervisor", null);
+        facts.put("usesThirdPartyCloud", false);
+        facts.put("earliestCloudContractEnd", null);
+        return facts;
+    }
+
+    private ProcessInstance submit(Map<String, Object> facts) {
+        return engine.getRuntimeService().startProcessInstanceByKey("overseas-listing", NUMBER, facts);
+    }
+
+    private void withdraw() {
+        engine.getRuntimeService().createMessageCorrelation("ApplicationWithdrawn").processInstanceBusinessKey(NUMBER).correlate();
+    }
+
+    private Task task(String key) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(NUMBER).initializeFormKeys()
+                .taskDefinitionKey(key).list();
+        assertThat(tasks).as("open tasks " + key).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private void complete(String key, Map<String, Object> variables) {
+        engine.getTaskService().complete(task(key).getId(), new HashMap<>(variables));
+    }
+
+    private List<String> openTaskKeys() {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(NUMBER).list().stream()
+                .map(Task::getTaskDefinitionKey).toList();
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+    }
+
+    private Object variable(ProcessInstance process, String name) {
+        return engine.getRuntimeService().getVariable(process.getId(), name);
+    }
+
+    private Object historicVariable(ProcessInstance process, String name) {
+        var variable = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName(name).singleResult();
+        return variable == null ? null : variable.getValue();
+    }
+
+    private void fireTimerOf(String processKey) {
+        var instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(NUMBER).singleResult();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+    }
+
+    private static void at(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(BEIJING).toInstant()));
+    }
+
+    private static LocalDate day(Date date) {
+        return date.toInstant().atZone(BEIJING).toLocalDate();
+    }
+}
