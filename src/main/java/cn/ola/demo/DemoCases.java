@@ -1,0 +1,67 @@
+package cn.ola.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.ola.company.Companies;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ListingApplications;
+import cn.ola.workflow.CaseWorkflow;
+
+/**
+ * Development only: on a first start, two submitted cases of the demo company, so that each
+ * demo user finds work in Tasklist at once — a mid-sized platform listing in New York that goes
+ * straight to the filing, and a large one that needs the cybersecurity review.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "ola.demo.enabled", havingValue = "true")
+class DemoCases implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    static final UnifiedSocialCreditCode DEMO_COMPANY = UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q");
+
+    private final Companies companies;
+    private final ListingApplications applications;
+    private final CaseWorkflow workflow;
+    private final JdbcClient jdbc;
+
+    DemoCases(Companies companies, ListingApplications applications, CaseWorkflow workflow, JdbcClient jdbc) {
+        this.companies = companies;
+        this.applications = applications;
+        this.workflow = workflow;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("SELECT COUNT(*) FROM applications").query(Long.class).single() > 0) {
+            return;
+        }
+        long company = companies.findByCreditCode(DEMO_COMPANY).orElseThrow().id();
+        var small = workflow.submit(applications.createDraft(company, facts(800_000L, 5_000L, "SOFTWARE"), List.of()), "compliance");
+        var large = workflow.submit(applications.createDraft(company, facts(3_200_000L, 150_000L, "E_COMMERCE"), List.of()),
+                "compliance");
+        log.info("Demo cases {} (straight to filing) and {} (cybersecurity review) are waiting for the CSRC intake check",
+                small, large);
+    }
+
+    private static ApplicationFacts facts(long users, long exported, String industry) {
+        LocalDate today = LocalDate.now();
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NYSE", "US", "IPO",
+                today.plusMonths(6), today.minusDays(1), true, false, false, users, exported, 0L, true, true, industry,
+                new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN",
+                null, false, false, false, false, false, null, null);
+    }
+}
