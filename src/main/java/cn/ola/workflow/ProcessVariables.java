@@ -133,4 +133,9 @@ public final class ProcessVariables {
     public static final String CLOCK_FILING_CONCLUSION = "filingConclusion";
     public static final String CLOCK_INDUSTRY_APPROVAL = "industryApproval";
     public static final String CLOCK_MATERIALS_ANSWER = "materialsAnswer";
+
+    // --- data-protection-checks ----------------------------------------------------------
+    public static final String EXPORT_EVIDENCE_OUTCOME = "exportEvidenceOutcome";
+    public static final String MIGRATION_EVIDENCE_OUTCOME = "migrationEvidenceOutcome";
+    public static final String SELF_ASSESSMENT_OUTCOME = "selfAssessmentOutcome";
 }
