@@ -22,6 +22,8 @@ public final class Roles {
     public static final String STAFF = "STAFF";
     /** Role of the process administrators (Cockpit, Admin, actuator details). */
     public static final String ADMIN = "ADMIN";
+    /** Role of the supervisors who receive escalations and watch the pipeline. */
+    public static final String SUPERVISOR_ROLE = "SUPERVISOR";
     /** Role of a user of an applicant company. */
     public static final String COMPANY = "COMPANY";
 
@@ -52,6 +54,9 @@ public final class Roles {
             }
             if (CAMUNDA_ADMIN.equals(group)) {
                 roles.add(ADMIN);
+            }
+            if (SUPERVISOR.equals(group)) {
+                roles.add(SUPERVISOR_ROLE);
             }
             if (isCompanyGroup(group)) {
                 roles.add(COMPANY);

@@ -80,6 +80,8 @@ class SecurityConfig {
                         // Camunda's apps are served by its own servlets and filters, not by Spring MVC: match plain paths.
                         .requestMatchers(antMatcher(CAMUNDA_APPS)).hasRole(Roles.STAFF)
                         .requestMatchers(antMatcher("/actuator/**")).hasRole(Roles.ADMIN)
+                        .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
+                        .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
