@@ -259,6 +259,24 @@ class OverseasListingProcessTest {
         assertThat(openTaskKeys()).containsExactlyInAnyOrder("Task_IntakeCheck", "Task_FollowUpIntakeCheck");
         assertThat(candidateGroups(task("Task_FollowUpIntakeCheck"))).containsExactly("supervisor");
         verify(caseRecord).overdue(any(), eq("intakeCheck"));
+
+        complete("Task_FollowUpIntakeCheck", Map.of("followUpAction", "REMINDED", "reasons", "Called the intake team."));
+        assertThat(process).hasPassed("End_IntakeCheckEscalated").isWaitingAt("Task_IntakeCheck");
+        // The deadline decided nothing: the officer still decides.
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        assertThat(openTaskKeys()).containsExactly("Task_ReviewPiSelfAssessment");
+    }
+
+    @Test
+    void withdrawalWhileTheCompanyCorrectsTheApplicationEndsTheRequestToo() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "CORRECTIONS_NEEDED", "reasons", "Add the prospectus."));
+        assertThat(openTaskKeys()).containsExactly("Task_SupplyMaterials");
+
+        withdraw();
+        assertThat(process).isEnded().hasPassed("End_Withdrawn");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().count()).isZero();
     }
 
     @Test
