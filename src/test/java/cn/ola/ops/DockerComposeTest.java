@@ -53,7 +53,8 @@ class DockerComposeTest {
     @Test
     void theMySqlProfileItselfSetsReadCommittedAndNoFractionalSeconds() throws IOException {
         String profile = Files.readString(Path.of("src/main/resources/application-mysql.yml"));
-        assertThat(profile).contains("transaction-isolation: TRANSACTION_READ_COMMITTED").contains("sendFractionalSeconds=false");
+        assertThat(profile).contains("transaction-isolation: TRANSACTION_READ_COMMITTED")
+                .contains("sendFractionalSeconds: false").contains("nullCatalogMeansCurrent: true");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class MySqlDatabase implements ExecutionCondition {
     public static final String USER_VARIABLE = "OLA_IT_MYSQL_USER";
     public static final String PASSWORD_VARIABLE = "OLA_IT_MYSQL_PASSWORD";
     /** Camunda needs these on every MySQL connection. */
-    static final String REQUIRED_URL_PARAMETER = "sendFractionalSeconds=false";
+    static final String REQUIRED_URL_PARAMETER = "sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
 
     private static Connection connection;
     private static boolean looked;
@@ -68,7 +68,7 @@ public final class MySqlDatabase implements ExecutionCondition {
         if (url == null || url.isBlank()) {
             return null;
         }
-        if (!url.contains(REQUIRED_URL_PARAMETER)) {
+        if (!url.contains("sendFractionalSeconds")) {
             url += (url.contains("?") ? "&" : "?") + REQUIRED_URL_PARAMETER;
         }
         String user = System.getenv().getOrDefault(USER_VARIABLE, "root");
