@@ -1,0 +1,36 @@
+package cn.ola.dashboard;
+
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The supervisors' dashboard; the security configuration lets only supervisors and administrators in. */
+@Controller
+@RequestMapping("/staff/dashboard")
+class DashboardController {
+
+    private final Dashboard dashboard;
+
+    DashboardController(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    /** The figures as tables; the script on the page adds the charts. */
+    @GetMapping
+    String page(Locale locale, Model model) {
+        model.addAttribute("dashboard", dashboard.figures(locale));
+        return "dashboard/dashboard";
+    }
+
+    /** The same figures for the charts. */
+    @GetMapping(path = "/data", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    DashboardFigures data(Locale locale) {
+        return dashboard.figures(locale);
+    }
+}

@@ -1,0 +1,73 @@
+package cn.ola.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import cn.ola.workflow.Deadlines;
+
+/**
+ * Everything the dashboard shows, with labels in the reader's language: the page renders it as
+ * tables, {@code /staff/dashboard/data} sends it as JSON to the script that draws the charts.
+ */
+record DashboardFigures(Instant generatedAt, List<StageRow> casesPerStage, List<StatusRow> casesPerFinalStatus,
+        List<GroupRow> overdueTasksPerGroup, DecisionsPerWeek decisionsPerWeek, List<MedianRow> medianWorkingDaysPerStage,
+        Map<String, String> labels) {
+
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    record StageRow(String key, String label, long cases, long overdue) {
+    }
+
+    record StatusRow(String key, String label, long cases) {
+    }
+
+    record GroupRow(String key, String label, long tasks) {
+    }
+
+    record Kind(String key, String label) {
+    }
+
+    record WeekRow(String week, LocalDate startsOn, Map<String, Long> counts, long total) {
+    }
+
+    record DecisionsPerWeek(List<Kind> kinds, List<WeekRow> weeks) {
+
+        public long total() {
+            return weeks.stream().mapToLong(WeekRow::total).sum();
+        }
+    }
+
+    record MedianRow(String key, String label, Double medianWorkingDays, int cases) {
+
+        /** "3", "2.5", or a dash when no case was measured. */
+        public String medianText() {
+            if (medianWorkingDays == null) {
+                return "—";
+            }
+            return medianWorkingDays % 1 == 0 ? String.valueOf(medianWorkingDays.longValue()) : String.valueOf(medianWorkingDays);
+        }
+    }
+
+    public String asOfBeijing() {
+        return AS_OF.format(generatedAt.atZone(Deadlines.BEIJING));
+    }
+
+    public long runningCases() {
+        return casesPerStage.stream().mapToLong(StageRow::cases).sum();
+    }
+
+    public long overdueCases() {
+        return casesPerStage.stream().mapToLong(StageRow::overdue).sum();
+    }
+
+    public long closedCases() {
+        return casesPerFinalStatus.stream().mapToLong(StatusRow::cases).sum();
+    }
+
+    public long overdueTasks() {
+        return overdueTasksPerGroup.stream().mapToLong(GroupRow::tasks).sum();
+    }
+}
