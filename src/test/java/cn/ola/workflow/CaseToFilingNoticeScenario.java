@@ -2,8 +2,10 @@ package cn.ola.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,8 @@ import cn.ola.filing.ListingApplications;
 abstract class CaseToFilingNoticeScenario {
 
     static final UnifiedSocialCreditCode DEMO_COMPANY = UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q");
+    /** How long the job executor may take to print a letter; the first one in a fresh JVM takes seconds. */
+    static final Duration LETTER_JOB = Duration.ofSeconds(90);
 
     @Autowired
     CaseWorkflow workflow;
@@ -81,12 +85,15 @@ abstract class CaseToFilingNoticeScenario {
                 Map.of("initialOpinion", "NO_CONCERN", "consultNdrc", true, "reasons", "No national-security effect."));
         completeAs("ndrc", "review-member-agency-ndrc", number, "Task_AgencyOpinion", Map.of("agencyOpinion", "AGREE"));
 
-        assertThat(applications.find(number).orElseThrow().stage()).isEqualTo("CSRC_FILING");
+        // The review's conclusion letter is printed by a job; the filing starts once it is out.
+        await().atMost(LETTER_JOB).untilAsserted(
+                () -> assertThat(applications.find(number).orElseThrow().stage()).isEqualTo("CSRC_FILING"));
         completeAs("csrc", "csrc-officer", number, "Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
         completeAs("csrc", "csrc-officer", number, "Task_ConcludeFiling", Map.of("filingOutcome", "NOTICE_ISSUED"));
 
+        await().atMost(LETTER_JOB).untilAsserted(
+                () -> assertThat(applications.find(number).orElseThrow().status()).isEqualTo("FILED"));
         ListingApplication filed = applications.find(number).orElseThrow();
-        assertThat(filed.status()).isEqualTo("FILED");
         assertThat(filed.stage()).isEqualTo("AWAITING_LISTING");
 
         assertThatThrownBy(() -> workflow.supplyMaterials(number, "late answer", "compliance"))

@@ -1,6 +1,7 @@
 package cn.ola.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -25,6 +26,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -66,6 +68,7 @@ class CsrcFilingProcessTest {
 
     ProcessEngine engine;
     private CaseRecord caseRecord;
+    private final RecordingLetterDelegate letters = new RecordingLetterDelegate();
     private String callerDeployment;
 
     @BeforeEach
@@ -74,6 +77,7 @@ class CsrcFilingProcessTest {
         caseRecord = Mockito.mock(CaseRecord.class);
         Mocks.register("caseRecord", caseRecord);
         Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
+        Mocks.register(RecordingLetterDelegate.BEAN, letters);
         at(FILED_ON);
     }
 
@@ -301,7 +305,14 @@ class CsrcFilingProcessTest {
 
         complete(task("Task_ConcludeFiling", filing), withVariables(ProcessVariables.FILING_OUTCOME, "NOTICE_ISSUED"));
 
-        assertThat(filing).isEnded().hasPassed("End_NoticeIssued");
+        // The notice is printed by a job of its own, after the officer's decision is saved.
+        assertThat(filing).isWaitingAt("Task_IssueFilingNotice");
+        verify(caseRecord, never()).status(any(), eq("FILED"));
+        RecordingLetterDelegate.issuePending(engine);
+
+        assertThat(letters.issued()).containsExactly(
+                new RecordingLetterDelegate.Issued("Task_IssueFilingNotice", "FILING_NOTICE", null));
+        assertThat(filing).isEnded().hasPassed("Task_IssueFilingNotice", "End_NoticeIssued");
         assertThat(caseInstance).isEnded().hasPassed("End_Filed").hasNotPassed("End_Rejected");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(caseInstance.getId()).variableName(ProcessVariables.FILING_OUTCOME)
@@ -317,6 +328,7 @@ class CsrcFilingProcessTest {
         engine.getManagementService().executeJob(timer(filing, "Timer_FilingConclusionDeadline").getId());
 
         complete(task("Task_ConcludeFiling", filing), withVariables(ProcessVariables.FILING_OUTCOME, "NOTICE_ISSUED"));
+        RecordingLetterDelegate.issuePending(engine);
 
         assertThat(filing).isEnded().hasPassed("End_NoticeIssued");
         assertThat(taskQuery().taskCandidateGroup("supervisor").count()).isZero();
@@ -331,10 +343,63 @@ class CsrcFilingProcessTest {
         complete(task("Task_ConcludeFiling", filing), withVariables(ProcessVariables.FILING_OUTCOME, "REFUSED",
                 ProcessVariables.REASONS, "The offering falls under Art. 8 (1)."));
 
-        assertThat(filing).isEnded().hasPassed("End_FilingRefused").hasNotPassed("End_NoticeIssued");
+        assertThat(filing).isEnded().hasPassed("End_FilingRefused").hasNotPassed("End_NoticeIssued", "Task_IssueFilingNotice");
         assertThat(caseInstance).isEnded().hasPassed("End_Rejected").hasNotPassed("End_Filed");
+        // The refusal letter is the case's to issue (overseas-listing), whichever gate refused.
+        assertThat(letters.issued()).isEmpty();
         verify(caseRecord).outcome(any(), eq("CSRC_FILING"), eq("REFUSED"));
         verify(caseRecord, never()).status(any(), eq("FILED"));
+    }
+
+    // --- the notice cannot be printed: retries, then an incident for the administrators -----------
+
+    @Test
+    void aNoticeThatCannotBeIssuedIsTriedThreeTimesFiveMinutesApartAndThenBecomesAnIncident() {
+        ProcessInstance caseInstance = startFromCaller(OVERSEAS_ON_TIME);
+        ProcessInstance filing = calledInstance(caseInstance);
+        complete(task("Task_CompletenessCheck", filing), withVariables(ProcessVariables.COMPLETENESS_OUTCOME, "COMPLETE"));
+        complete(task("Task_ConcludeFiling", filing), withVariables(ProcessVariables.FILING_OUTCOME, "NOTICE_ISSUED"));
+        letters.failWith(new IllegalStateException("The letter font is missing"));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Job notice = RecordingLetterDelegate.job(engine, "Task_IssueFilingNotice");
+            assertThat(notice.getRetries()).as("retries left before attempt " + attempt).isEqualTo(4 - attempt);
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(notice.getId()))
+                    .hasMessageContaining("The letter font is missing");
+            Job failed = RecordingLetterDelegate.job(engine, "Task_IssueFilingNotice");
+            assertThat(failed.getRetries()).isEqualTo(3 - attempt);
+            if (attempt < 3) {
+                assertThat(failed.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 5 * 60_000));
+                assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+                ClockUtil.setCurrentTime(failed.getDuedate());
+            }
+        }
+
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(filing.getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo("Task_IssueFilingNotice");
+        assertThat(incident.getIncidentMessage()).contains("The letter font is missing");
+        // Cockpit shows it on the case too, at the call of the filing.
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(caseInstance.getId()).singleResult()
+                .getRootCauseIncidentId()).isEqualTo(incident.getId());
+        // Nothing after the letter happened: the case is not filed, the officer's decision stands.
+        assertThat(filing).isWaitingAt("Task_IssueFilingNotice").isNotEnded();
+        assertThat(caseInstance).isNotEnded();
+        verify(caseRecord, never()).status(any(), eq("FILED"));
+        assertThat(taskQuery().count()).isZero();
+
+        // An administrator fixes the cause and retries the job in Cockpit.
+        letters.repair();
+        Job failed = RecordingLetterDelegate.job(engine, "Task_IssueFilingNotice");
+        engine.getManagementService().setJobRetries(failed.getId(), 1);
+        ClockUtil.setCurrentTime(failed.getDuedate());
+        RecordingLetterDelegate.issuePending(engine);
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+        assertThat(letters.issued()).extracting(RecordingLetterDelegate.Issued::letterKind).containsExactly("FILING_NOTICE");
+        assertThat(filing).isEnded().hasPassed("End_NoticeIssued");
+        assertThat(caseInstance).isEnded().hasPassed("End_Filed");
+        verify(caseRecord).status(any(), eq("FILED"));
     }
 
     // --- helpers ------------------------------------------------------------------------------

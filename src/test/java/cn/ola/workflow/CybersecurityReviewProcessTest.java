@@ -56,6 +56,7 @@ class CybersecurityReviewProcessTest {
     ProcessEngine processEngine;
 
     final CaseRecord caseRecord = Mockito.mock(CaseRecord.class);
+    final RecordingLetterDelegate letters = new RecordingLetterDelegate();
 
     @BeforeEach
     void setUp() {
@@ -64,6 +65,7 @@ class CybersecurityReviewProcessTest {
         Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
         Mocks.register("caseRecord", caseRecord);
         Mocks.register("memberAgencies", new MemberAgencies());
+        Mocks.register(RecordingLetterDelegate.BEAN, letters);
     }
 
     @AfterEach
@@ -89,6 +91,8 @@ class CybersecurityReviewProcessTest {
 
         assertThat(review).hasPassed("End_NoReviewNeeded").isEnded();
         assertThat(endVariable(review, ProcessVariables.REVIEW_OUTCOME)).isEqualTo("NOT_REQUIRED");
+        // No review took place, so there is no conclusion to notify.
+        assertThat(letters.issued()).isEmpty();
         verify(caseRecord).outcome(any(DelegateExecution.class), eq("CYBERSECURITY_REVIEW"), eq("NOT_REQUIRED"));
     }
 
@@ -189,6 +193,10 @@ class CybersecurityReviewProcessTest {
         assertThat(review).isWaitingAt("Task_AgencyOpinion");
         agencyOpinion(review, "mps", "AGREE", null);
 
+        assertThat(review).isWaitingAt("Task_IssueClearanceConclusion");
+        RecordingLetterDelegate.issuePending(processEngine);
+        assertThat(letters.issued()).containsExactly(
+                new RecordingLetterDelegate.Issued("Task_IssueClearanceConclusion", "REVIEW_CONCLUSION", "CLEARED"));
         assertThat(review).hasPassed("End_Cleared").hasNotPassed("Task_SpecialReview").isEnded();
         assertThat(endVariable(review, ProcessVariables.REVIEW_OUTCOME)).isEqualTo("CLEARED");
         assertThat(endVariable(review, ProcessVariables.AGENCIES_DISAGREEING)).isEqualTo(0);
@@ -201,6 +209,7 @@ class CybersecurityReviewProcessTest {
         decideReviewNeeded(review, false);
 
         giveInitialOpinion(review, "NO_CONCERN");
+        RecordingLetterDelegate.issuePending(processEngine);
 
         assertThat(review).hasPassed("End_Cleared").isEnded();
         assertThat(historicTaskCount(review, "Task_AgencyOpinion")).isZero();
@@ -237,8 +246,10 @@ class CybersecurityReviewProcessTest {
 
         complete(task("Task_SpecialReview", review), withVariables(ProcessVariables.REVIEW_OUTCOME, "CLEARED",
                 ProcessVariables.REASONS, "Risks addressed by the data-localisation commitment"));
+        RecordingLetterDelegate.issuePending(processEngine);
 
         assertThat(review).hasPassed("End_Cleared").isEnded();
+        assertThat(letters.issued()).extracting(RecordingLetterDelegate.Issued::conclusion).containsExactly("CLEARED");
         assertThat(endVariable(review, ProcessVariables.REVIEW_OUTCOME)).isEqualTo("CLEARED");
         verify(caseRecord).outcome(any(DelegateExecution.class), eq("CYBERSECURITY_REVIEW"), eq("CLEARED"));
     }
@@ -250,6 +261,10 @@ class CybersecurityReviewProcessTest {
         complete(task("Task_SpecialReview", review), withVariables(ProcessVariables.REVIEW_OUTCOME, "PROHIBITED",
                 ProcessVariables.REASONS, "The listing affects national security"));
 
+        assertThat(review).isWaitingAt("Task_IssueProhibitionConclusion");
+        RecordingLetterDelegate.issuePending(processEngine);
+        assertThat(letters.issued()).containsExactly(
+                new RecordingLetterDelegate.Issued("Task_IssueProhibitionConclusion", "REVIEW_CONCLUSION", "PROHIBITED"));
         assertThat(review).hasPassed("End_ListingProhibited").hasNotPassed("End_Cleared").isEnded();
         assertThat(endVariable(review, ProcessVariables.REVIEW_OUTCOME)).isEqualTo("PROHIBITED");
         verify(caseRecord).outcome(any(DelegateExecution.class), eq("CYBERSECURITY_REVIEW"), eq("PROHIBITED"));
@@ -278,6 +293,7 @@ class CybersecurityReviewProcessTest {
             giveInitialOpinion(review, "CONCERN");
             complete(task("Task_SpecialReview", review), withVariables(ProcessVariables.REVIEW_OUTCOME, "PROHIBITED",
                     ProcessVariables.REASONS, "The listing affects national security"));
+            RecordingLetterDelegate.issuePending(processEngine);
 
             assertThat(main).hasPassed("End_Refused").hasNotPassed("Task_Continue").isEnded();
             assertThat(review).hasPassed("End_ListingProhibited").isEnded();
@@ -303,6 +319,7 @@ class CybersecurityReviewProcessTest {
 
         complete(task("Task_SpecialReview", review), withVariables(ProcessVariables.REVIEW_OUTCOME, "CLEARED",
                 ProcessVariables.REASONS, "Cleared after the extension"));
+        RecordingLetterDelegate.issuePending(processEngine);
         assertThat(review).hasPassed("End_Cleared").isEnded();
     }
 
@@ -358,6 +375,7 @@ class CybersecurityReviewProcessTest {
         // A conclusion ends the review; the follow-up of its missed deadline has nothing left to chase.
         complete(task("Task_SpecialReview", review), withVariables(ProcessVariables.REVIEW_OUTCOME, "CLEARED",
                 ProcessVariables.REASONS, "Cleared late"));
+        RecordingLetterDelegate.issuePending(processEngine);
         assertThat(review).hasPassed("End_Cleared").isEnded();
         assertThat(openTasks(review, "Task_FollowUpSpecialReview")).isEmpty();
     }

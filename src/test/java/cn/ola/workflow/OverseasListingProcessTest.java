@@ -1,10 +1,12 @@
 package cn.ola.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.LocalDate;
@@ -49,6 +51,7 @@ class OverseasListingProcessTest {
 
     ProcessEngine engine;
     private CaseRecord caseRecord;
+    private final RecordingLetterDelegate letters = new RecordingLetterDelegate();
 
     @BeforeEach
     void setUp() {
@@ -57,6 +60,7 @@ class OverseasListingProcessTest {
         Mocks.register("caseRecord", caseRecord);
         Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
         Mocks.register("memberAgencies", new MemberAgencies());
+        Mocks.register(RecordingLetterDelegate.BEAN, letters);
         at(SUBMITTED);
     }
 
@@ -125,9 +129,11 @@ class OverseasListingProcessTest {
         Task opinion = task("Task_AgencyOpinion");
         assertThat(candidateGroups(opinion)).containsExactly("review-member-agency-ndrc");
         complete("Task_AgencyOpinion", Map.of("agencyOpinion", "AGREE"));
+        RecordingLetterDelegate.issuePending(engine);
 
         assertThat(historicVariable(process, "reviewOutcome")).isEqualTo("CLEARED");
         fileAndGetTheNotice();
+        assertThat(letterKinds()).containsExactly("REVIEW_CONCLUSION", "FILING_NOTICE");
         complete("Task_ReportListing", Map.of("listingDate", "2026-03-02"));
         assertThat(process).isEnded().hasPassed("End_Listed");
     }
@@ -157,8 +163,13 @@ class OverseasListingProcessTest {
         complete("Task_CheckMaterials", Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
         complete("Task_InitialReview", Map.of("initialOpinion", "CONCERN", "reasons", "Data of national importance."));
         complete("Task_SpecialReview", Map.of("reviewOutcome", "PROHIBITED", "reasons", "Affects national security."));
+        RecordingLetterDelegate.issuePending(engine);
 
-        assertThat(process).isEnded().hasPassed("End_Rejected");
+        assertThat(process).isEnded().hasPassed("Task_IssueRefusalLetter", "End_Rejected");
+        // The office's conclusion first, then the case's refusal.
+        assertThat(letters.issued()).containsExactly(
+                new RecordingLetterDelegate.Issued("Task_IssueProhibitionConclusion", "REVIEW_CONCLUSION", "PROHIBITED"),
+                new RecordingLetterDelegate.Issued("Task_IssueRefusalLetter", "REFUSAL_LETTER", null));
         assertThat(openTaskKeys()).isEmpty();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(NUMBER).count()).isZero();
         verify(caseRecord).close(any(), eq("REJECTED"));
@@ -174,8 +185,10 @@ class OverseasListingProcessTest {
 
         assertThat(candidateGroups(task("Task_PriorApproval"))).containsExactly("industry-regulator-tobacco");
         complete("Task_PriorApproval", Map.of("industryOutcome", "REFUSED", "reasons", "Monopoly rules."));
+        RecordingLetterDelegate.issuePending(engine);
 
         assertThat(process).isEnded().hasPassed("End_Rejected");
+        assertThat(letterKinds()).containsExactly("REFUSAL_LETTER");
     }
 
     @Test
@@ -185,7 +198,41 @@ class OverseasListingProcessTest {
         complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
         complete("Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
         complete("Task_ConcludeFiling", Map.of("filingOutcome", "REFUSED", "reasons", "Art. 8(2)."));
+        RecordingLetterDelegate.issuePending(engine);
         assertThat(process).isEnded().hasPassed("End_Rejected");
+        assertThat(letterKinds()).containsExactly("REFUSAL_LETTER");
+    }
+
+    @Test
+    void aRefusalLetterThatCannotBeIssuedLeavesTheCaseOpenWithAnIncidentUntilItIsRetried() {
+        ProcessInstance process = submit(smallCompany());
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        complete("Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
+        complete("Task_ConcludeFiling", Map.of("filingOutcome", "REFUSED", "reasons", "Art. 8(2)."));
+        letters.failWith(new IllegalStateException("Document store not writable"));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Job letter = RecordingLetterDelegate.job(engine, "Task_IssueRefusalLetter");
+            ClockUtil.setCurrentTime(letter.getDuedate() == null ? ClockUtil.getCurrentTime() : letter.getDuedate());
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(letter.getId()))
+                    .hasMessageContaining("Document store not writable");
+        }
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(process.getId()).singleResult()
+                .getActivityId()).isEqualTo("Task_IssueRefusalLetter");
+        assertThat(process).isNotEnded().isWaitingAt("Task_IssueRefusalLetter");
+        verify(caseRecord, never()).close(any(), eq("REJECTED"));
+
+        letters.repair();
+        Job failed = RecordingLetterDelegate.job(engine, "Task_IssueRefusalLetter");
+        engine.getManagementService().setJobRetries(failed.getId(), 1);
+        ClockUtil.setCurrentTime(failed.getDuedate());
+        RecordingLetterDelegate.issuePending(engine);
+
+        assertThat(process).isEnded().hasPassed("End_Rejected");
+        assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+        verify(caseRecord).close(any(), eq("REJECTED"));
     }
 
     // ------------------------------------------------------------------ the applicant's part
@@ -330,6 +377,7 @@ class OverseasListingProcessTest {
     private void fileAndGetTheNotice() {
         complete("Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
         complete("Task_ConcludeFiling", Map.of("filingOutcome", "NOTICE_ISSUED"));
+        RecordingLetterDelegate.issuePending(engine);
         assertThat(openTaskKeys()).containsExactly("Task_ReportListing");
     }
 
@@ -387,6 +435,10 @@ class OverseasListingProcessTest {
 
     private void complete(String key, Map<String, Object> variables) {
         engine.getTaskService().complete(task(key).getId(), new HashMap<>(variables));
+    }
+
+    private List<String> letterKinds() {
+        return letters.issued().stream().map(RecordingLetterDelegate.Issued::letterKind).toList();
     }
 
     private List<String> openTaskKeys() {

@@ -1,0 +1,39 @@
+package cn.ola.letters;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What a decision letter says, in both languages where it names something: the templates under
+ * {@code letters/} lay it out. {@code decision} is the outcome the letter states (FILED, REFUSED,
+ * CLEARED or PROHIBITED); {@code reasons} is the deciding officer's text as entered, or null.
+ */
+record Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
+        LocalDate issuedOn, String titleZh, String titleEn, String authorityZh, String authorityEn, String decision,
+        String reasons, Particulars particulars) {
+
+    private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /** The listing as filed, for the filing notice: each value with its Chinese and English label. */
+    record Particulars(String offshoreIssuer, String venue, String offeringZh, String offeringEn, String listingTypeZh,
+            String listingTypeEn) {
+    }
+
+    public String issuedOnZh() {
+        return CHINESE_DATE.format(issuedOn);
+    }
+
+    public String issuedOnEn() {
+        return ENGLISH_DATE.format(issuedOn);
+    }
+
+    public boolean hasReasons() {
+        return reasons != null && !reasons.isBlank();
+    }
+
+    public boolean hasEnglishName() {
+        return companyNameEn != null && !companyNameEn.isBlank();
+    }
+}

@@ -1,0 +1,208 @@
+package cn.ola.letters;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditTrail;
+import cn.ola.company.Companies;
+import cn.ola.company.Company;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.DocumentStore;
+import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications;
+import cn.ola.filing.StoredDocument;
+
+/**
+ * Issues the decision letters of a case and hands them out again. Issuing prints the letter,
+ * keeps it in the document store (replacing an earlier letter of the same kind) and records
+ * LETTER_ISSUED in the audit trail, all in the caller's transaction: the process engine's job,
+ * whose retries then cover a failed attempt without leaving half a letter behind.
+ */
+@Service
+public class Letters {
+
+    static final String ISSUER = "system";
+    static final String EVENT = "LETTER_ISSUED";
+    static final String CONTENT_TYPE = "application/pdf";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    private static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final ListingApplications applications;
+    private final Companies companies;
+    private final DocumentStore documents;
+    private final AuditTrail audit;
+    private final LetterRenderer renderer;
+    private final MessageSource messages;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    Letters(ListingApplications applications, Companies companies, DocumentStore documents, AuditTrail audit,
+            LetterRenderer renderer, MessageSource messages, IdentityService identity, Clock clock) {
+        this.applications = applications;
+        this.companies = companies;
+        this.documents = documents;
+        this.audit = audit;
+        this.renderer = renderer;
+        this.messages = messages;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** A letter ready to hand out: its row and its bytes. */
+    public record LetterFile(StoredDocument document, byte[] content) {
+    }
+
+    /** The CSRC's filing notice, with the listing as filed. */
+    @Transactional
+    public StoredDocument issueFilingNotice(ApplicationNumber number) {
+        Case file = load(number);
+        Letter letter = letter(LetterKind.FILING_NOTICE, file, authority(Gate.CSRC_FILING), "FILED", null,
+                particulars(file.application().facts()));
+        return keep(file, letter, Gate.CSRC_FILING);
+    }
+
+    /** The review office's conclusion, with the reasons the office gave. */
+    @Transactional
+    public StoredDocument issueReviewConclusion(ApplicationNumber number, ReviewConclusion conclusion, String reasons) {
+        Case file = load(number);
+        Letter letter = letter(LetterKind.REVIEW_CONCLUSION, file, authority(Gate.CYBERSECURITY_REVIEW), conclusion.name(),
+                reasons, null);
+        return keep(file, letter, Gate.CYBERSECURITY_REVIEW);
+    }
+
+    /**
+     * The refusal of the listing. Which gate refused, and why, is what the audit trail recorded
+     * last: the gates' own sub-processes do not pass their reasons back to the case. The industry
+     * regulator is named by the case's screening result.
+     */
+    @Transactional
+    public StoredDocument issueRefusal(ApplicationNumber number, String industryRegulatorGroup, String industryRegulatorName) {
+        Case file = load(number);
+        List<AuditEvent> trail = audit.of(file.application().id());
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            AuditEvent event = trail.get(i);
+            Optional<Gate> gate = Gate.refusedBy(event);
+            if (gate.isPresent()) {
+                Letter letter = refusal(file, gate.get(), event.details(), industryRegulatorGroup, industryRegulatorName);
+                return keep(file, letter, gate.get());
+            }
+        }
+        throw new IllegalStateException("No refusal of application " + number + " is on record: a refusal letter "
+                + "needs the CSRC's, the review office's or the industry regulator's decision in the audit trail");
+    }
+
+    /** The letters issued for an application, oldest first; a letter issued again replaces the earlier one. */
+    public List<StoredDocument> issued(ApplicationNumber number) {
+        return applications.find(number)
+                .map(application -> documents.of(application.id()).stream()
+                        .filter(document -> LetterKind.isLetter(document.kind()) && document.current())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** A letter of the application, for regulator staff. */
+    public Optional<LetterFile> forStaff(ApplicationNumber number, long documentId) {
+        return applications.find(number).flatMap(application -> letterOf(application, documentId));
+    }
+
+    /** A letter of the application, for a user of the company that filed it; nobody else learns it exists. */
+    public Optional<LetterFile> forCompanyUser(String userId, ApplicationNumber number, long documentId) {
+        return applications.find(number)
+                .filter(application -> memberOfApplicant(userId, application))
+                .flatMap(application -> letterOf(application, documentId));
+    }
+
+    private Optional<LetterFile> letterOf(ListingApplication application, long documentId) {
+        return documents.find(documentId)
+                .filter(document -> document.applicationId() == application.id())
+                .filter(document -> LetterKind.isLetter(document.kind()))
+                .map(document -> new LetterFile(document, documents.content(document)));
+    }
+
+    private boolean memberOfApplicant(String userId, ListingApplication application) {
+        String group = companies.findById(application.companyId()).map(Company::groupId).orElse(null);
+        return userId != null && group != null
+                && identity.createGroupQuery().groupMember(userId).groupId(group).count() > 0;
+    }
+
+    private StoredDocument keep(Case file, Letter letter, Gate gate) {
+        byte[] pdf = renderer.pdf(letter);
+        String filename = letter.kind().filename(letter.applicationNumber());
+        StoredDocument stored = documents.storeReplacing(file.application().id(), letter.kind().name(), filename,
+                CONTENT_TYPE, pdf, ISSUER);
+        audit.record(file.application().id(), ISSUER, EVENT, gate.stage(), letter.kind().name(),
+                "Document " + stored.id() + ": " + filename + " (" + letter.decision() + ")");
+        return stored;
+    }
+
+    private Letter refusal(Case file, Gate gate, String reasons, String regulatorGroup, String regulatorName) {
+        Authority authority = gate == Gate.INDUSTRY_APPROVAL ? industryRegulator(regulatorGroup, regulatorName) : authority(gate);
+        return letter(LetterKind.REFUSAL_LETTER, file, authority, "REFUSED", reasons, null);
+    }
+
+    private Letter letter(LetterKind kind, Case file, Authority authority, String decision, String reasons,
+            Letter.Particulars particulars) {
+        Company company = file.company();
+        return new Letter(kind, file.application().number().toString(), company.nameZh(), company.nameEn(),
+                company.creditCode().value(), LocalDate.ofInstant(clock.instant(), BEIJING),
+                text("letters.title." + kind.name(), null, CHINESE), text("letters.title." + kind.name(), null, ENGLISH),
+                authority.zh(), authority.en(), decision, reasons, particulars);
+    }
+
+    private record Authority(String zh, String en) {
+    }
+
+    private Authority authority(Gate gate) {
+        String key = "letters.authority." + gate.stage();
+        return new Authority(text(key, null, CHINESE), text(key, null, ENGLISH));
+    }
+
+    /** The regulator by its group where we know its names, else by the name the screening table gives. */
+    private Authority industryRegulator(String group, String name) {
+        Authority generic = authority(Gate.INDUSTRY_APPROVAL);
+        if (group == null) {
+            return name == null ? generic : new Authority(name, name);
+        }
+        String english = text("letters.regulator." + group, name == null ? generic.en() : name, ENGLISH);
+        return new Authority(text("letters.regulator." + group, english, CHINESE), english);
+    }
+
+    private Letter.Particulars particulars(ApplicationFacts facts) {
+        String venue = facts.venueExchange() == null ? null
+                : facts.venueExchange() + (facts.venueRegion() == null ? "" : " (" + facts.venueRegion() + ")");
+        return new Letter.Particulars(facts.offshoreIssuer(), venue,
+                term("letters.offering.", facts.offeringType(), CHINESE), term("letters.offering.", facts.offeringType(), ENGLISH),
+                term("letters.listingType.", facts.listingType(), CHINESE), term("letters.listingType.", facts.listingType(), ENGLISH));
+    }
+
+    private String term(String prefix, String code, Locale locale) {
+        return code == null ? "—" : text(prefix + code, code, locale);
+    }
+
+    private String text(String key, String fallback, Locale locale) {
+        return fallback == null ? messages.getMessage(key, null, locale) : messages.getMessage(key, null, fallback, locale);
+    }
+
+    private Case load(ApplicationNumber number) {
+        ListingApplication application = applications.find(number)
+                .orElseThrow(() -> new IllegalStateException("No application " + number + " to write a letter for"));
+        Company company = companies.findById(application.companyId())
+                .orElseThrow(() -> new IllegalStateException("Application " + number + " has no company"));
+        return new Case(application, company);
+    }
+
+    private record Case(ListingApplication application, Company company) {
+    }
+}

@@ -1,0 +1,172 @@
+package cn.ola.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditTrail;
+import cn.ola.company.Companies;
+import cn.ola.company.Company;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.DocumentStore;
+import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications;
+import cn.ola.filing.StoredDocument;
+
+/**
+ * What each letter says about the decision it carries: who decided, what and why, read back from
+ * the PDF that goes into the document store; and that a letter without a decision on record is
+ * refused rather than issued blank.
+ */
+class LettersTest {
+
+    private static final ApplicationNumber NUMBER = ApplicationNumber.parse("OLA-2026-000077");
+    private static final long APPLICATION_ID = 77;
+    /** 01:00 on Thursday 5 March 2026 in Beijing, while it is still the 4th in UTC: a letter is dated in Beijing. */
+    private static final Instant NOW = Instant.parse("2026-03-04T17:00:00Z");
+
+    private final ListingApplications applications = mock(ListingApplications.class);
+    private final Companies companies = mock(Companies.class);
+    private final DocumentStore documents = mock(DocumentStore.class);
+    private final AuditTrail audit = mock(AuditTrail.class);
+    private final List<AuditEvent> trail = new ArrayList<>();
+    private Letters letters;
+
+    @BeforeEach
+    void setUp() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages-letters");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        letters = new Letters(applications, companies, documents, audit, new LetterRenderer(), messages,
+                mock(IdentityService.class), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NASDAQ", "US",
+                "IPO", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 3, 2), true, false, false, 800_000L, 5_000L, 0L, true, true,
+                "TOBACCO", new BigDecimal("92.5"), null, null, null, true, "CN", null, false, false, false, false, false, null,
+                null);
+        when(applications.find(NUMBER)).thenReturn(Optional.of(new ListingApplication(APPLICATION_ID, 5, NUMBER, "IN_REVIEW",
+                "REGULATORY_CHECKS", false, NOW, null, 3, facts)));
+        when(companies.findById(5)).thenReturn(Optional.of(new Company(5, UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q"),
+                "示例数据科技股份有限公司", "Example Data Technology Co., Ltd.", "李华", "compliance@example-data.cn", "+86 10",
+                "company-91110000MA01ABCD2Q", NOW)));
+        when(audit.of(APPLICATION_ID)).thenReturn(trail);
+        when(documents.storeReplacing(anyLong(), anyString(), anyString(), anyString(), any(byte[].class), anyString()))
+                .thenAnswer(call -> new StoredDocument(501, call.getArgument(0), call.getArgument(1), call.getArgument(2),
+                        call.getArgument(3), ((byte[]) call.getArgument(4)).length, "0".repeat(64), "key", call.getArgument(5),
+                        NOW, null));
+    }
+
+    @Test
+    void theFilingNoticeCarriesTheListingAsFiledAndTheDateInBeijing() throws IOException {
+        StoredDocument notice = letters.issueFilingNotice(NUMBER);
+
+        assertThat(notice.kind()).isEqualTo("FILING_NOTICE");
+        assertThat(notice.originalFilename()).isEqualTo("OLA-2026-000077-filing-notice.pdf");
+        assertThat(storedText()).contains("OLA-2026-000077", "示例数据科技股份有限公司", "2026年3月5日", "5 March 2026",
+                "中国证券监督管理委员会", "China Securities Regulatory Commission", "Example Data Holdings Ltd. (Cayman Islands)",
+                "NASDAQ (US)", "首次公开发行", "Initial public offering", "间接境外发行上市");
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("CSRC_FILING"), eq("FILING_NOTICE"),
+                startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
+    }
+
+    @Test
+    void anIndustryRefusalIsSignedByTheRegulatorWithTheReasonsOnRecord() throws IOException {
+        trail.add(outcome("CSRC_COMPLETENESS_CHECK", "COMPLETE", null));
+        trail.add(outcome("INDUSTRY_APPROVAL", "REFUSED", "烟草专卖品生产企业不得由境外投资者控制。"));
+
+        letters.issueRefusal(NUMBER, "industry-regulator-tobacco", "State Tobacco Monopoly Administration");
+
+        assertThat(storedText()).contains("国家烟草专卖局", "State Tobacco Monopoly Administration", "决定不予通过",
+                "烟草专卖品生产企业不得由境外投资者控制。").doesNotContain("中国证券监督管理委员会");
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("INDUSTRY_APPROVAL"),
+                eq("REFUSAL_LETTER"), anyString());
+    }
+
+    @Test
+    void aRegulatorWeHaveNoChineseNameForIsNamedAsTheScreeningNamesIt() throws IOException {
+        trail.add(outcome("INDUSTRY_APPROVAL", "REFUSED", "Not approved."));
+
+        letters.issueRefusal(NUMBER, "industry-regulator-salt", "China National Salt Industry Group");
+
+        assertThat(storedText()).contains("China National Salt Industry Group", "Not approved.");
+    }
+
+    @Test
+    void aReviewProhibitionIsRefusedInTheNameOfTheReviewOffice() throws IOException {
+        trail.add(outcome("CYBERSECURITY_REVIEW_SPECIAL", "PROHIBITED", "Core data would leave the country."));
+        trail.add(outcome("CYBERSECURITY_REVIEW", "PROHIBITED", "Core data would leave the country."));
+
+        letters.issueRefusal(NUMBER, null, null);
+
+        assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "Core data would leave the country.");
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("CYBERSECURITY_REVIEW"),
+                eq("REFUSAL_LETTER"), anyString());
+    }
+
+    @Test
+    void anApprovalOnRecordIsNotTakenForTheRefusal() throws IOException {
+        trail.add(outcome("INDUSTRY_APPROVAL", "APPROVED", null));
+        trail.add(outcome("CSRC_FILING", "REFUSED", "Art. 8 (3): criminal offence within three years."));
+
+        letters.issueRefusal(NUMBER, "industry-regulator-tobacco", "State Tobacco Monopoly Administration");
+
+        assertThat(storedText()).contains("中国证券监督管理委员会", "Art. 8 (3): criminal offence within three years.")
+                .doesNotContain("国家烟草专卖局");
+    }
+
+    @Test
+    void aRefusalLetterWithoutARefusalOnRecordIsNotIssued() {
+        trail.add(outcome("INTAKE_CHECK", "COMPLETE", null));
+
+        assertThatThrownBy(() -> letters.issueRefusal(NUMBER, null, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No refusal of application OLA-2026-000077");
+        verify(documents, never()).storeReplacing(anyLong(), anyString(), anyString(), anyString(), any(byte[].class), anyString());
+    }
+
+    @Test
+    void theReviewConclusionStatesClearedWithTheOfficesReasons() throws IOException {
+        letters.issueReviewConclusion(NUMBER, ReviewConclusion.CLEARED, "No national-security effect found.");
+
+        assertThat(storedText()).contains("网络安全审查结论通知书", "该上市事项不影响国家安全，审查通过",
+                "No national-security effect found.", "网络安全审查办公室");
+    }
+
+    private String storedText() throws IOException {
+        ArgumentCaptor<byte[]> pdf = ArgumentCaptor.forClass(byte[].class);
+        verify(documents).storeReplacing(eq(APPLICATION_ID), anyString(), anyString(), eq("application/pdf"), pdf.capture(),
+                eq("system"));
+        return LetterRendererTest.text(pdf.getValue());
+    }
+
+    private static AuditEvent outcome(String stage, String outcome, String details) {
+        return new AuditEvent(NOW, "someone", "OUTCOME", stage, outcome, details);
+    }
+}
