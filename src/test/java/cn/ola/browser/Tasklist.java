@@ -1,0 +1,163 @@
+package cn.ola.browser;
+
+import static cn.ola.support.Browser.literal;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import cn.ola.support.Browser;
+
+/**
+ * Camunda Tasklist as a member of staff uses it: filters on the left, the task list in the
+ * middle, the task with its Camunda Form on the right. Locators follow what the user reads
+ * (filter names, field labels, option labels); tasks are found by the link Tasklist gives each
+ * of them ({@code #/?task=<id>}).
+ */
+final class Tasklist {
+
+    static final String PATH = "/camunda/app/tasklist/default/";
+    private static final By FILTERS = By.cssSelector(".task-filter");
+    private static final By TASK_LINKS = By.cssSelector("li.task h4.task a");
+    private static final By FORM = By.cssSelector(".fjs-container .fjs-form");
+    private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert .status");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.xpath("//button[contains(@class,'btn-primary')][normalize-space()='Complete']");
+
+    private final Browser browser;
+
+    private Tasklist(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Opens Tasklist in a browser that is already signed in at the portal: no second login. */
+    static Tasklist open(Browser browser) {
+        browser.open(PATH);
+        browser.waitFor(FILTERS);
+        return new Tasklist(browser);
+    }
+
+    /**
+     * Whether the header greets the user by this name. It shows the user id first and the full
+     * name once the profile has loaded, so this waits for the name.
+     */
+    boolean greets(String fullName) {
+        return browser.becomes(By.cssSelector("li.account > a"), fullName);
+    }
+
+    Tasklist chooseFilter(String name) {
+        String filter = "//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(.), " + literal(name) + ")]]";
+        browser.click(By.xpath(filter + "//h4/a"));
+        browser.waitUntil(d -> d.findElement(By.xpath(filter)).getDomAttribute("class").contains("active"),
+                "the filter " + name + " to be chosen");
+        return this;
+    }
+
+    /** Waits until the task shows in the list. */
+    Tasklist waitForTask(String taskId) {
+        browser.waitFor(taskLink(taskId));
+        return this;
+    }
+
+    /** Waits until the task has left the list (Tasklist refreshes it after a completion). */
+    Tasklist waitUntilGone(String taskId) {
+        browser.waitUntil(d -> d.findElements(taskLink(taskId)).isEmpty(), "task " + taskId + " to leave the list");
+        return this;
+    }
+
+    /** The ids of the tasks in the list, once the list shows the given one. */
+    List<String> taskIdsListedWith(String taskId) {
+        waitForTask(taskId);
+        return browser.driver().findElements(TASK_LINKS).stream()
+                .map(link -> link.getDomAttribute("href"))
+                .map(href -> href.substring(href.indexOf("task=") + "task=".length()))
+                .toList();
+    }
+
+    /** Opens the task and waits until its Camunda Form shows the case's data. */
+    Tasklist openTask(String taskId) {
+        browser.click(taskLink(taskId));
+        browser.waitUntil(d -> d.getCurrentUrl().contains("task=" + taskId), "task " + taskId + " to open");
+        browser.waitFor(FORM);
+        return this;
+    }
+
+    String taskTitle() {
+        return browser.waitFor(By.cssSelector(".names h2.task")).getText().strip();
+    }
+
+    Tasklist claim() {
+        browser.click(CLAIM);
+        browser.waitUntil(d -> d.findElements(CLAIM).isEmpty() && d.findElement(COMPLETE).isEnabled(),
+                "the task to be claimed and the Complete button to be enabled");
+        browser.waitFor(FORM);
+        return this;
+    }
+
+    /** The value a field shows, once the form has filled it in from the case's variables (so never empty). */
+    String field(String label) {
+        By input = fieldInput(label);
+        return browser.waitUntil(d -> {
+            String value = d.findElement(input).getDomProperty("value");
+            return value == null || value.isEmpty() ? null : value;
+        }, "the field " + label + " to show a value");
+    }
+
+    boolean isEditable(String label) {
+        WebElement input = browser.waitFor(fieldInput(label));
+        return input.isEnabled() && input.getDomAttribute("readonly") == null;
+    }
+
+    /** The target of a link in the form, by its text. */
+    String link(String text) {
+        return browser.waitFor(By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space()=" + literal(text) + "]"))
+                .getDomProperty("href");
+    }
+
+    /** Chooses an option of a radio group by the option's label. */
+    Tasklist choose(String optionLabel) {
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)="
+                + literal(optionLabel) + "]");
+        browser.click(option);
+        browser.waitUntil(d -> d.findElement(option).findElement(By.tagName("input")).isSelected(),
+                optionLabel + " to be chosen");
+        return this;
+    }
+
+    Tasklist complete() {
+        browser.click(COMPLETE);
+        return this;
+    }
+
+    /** The validation error the form shows under a field, once it shows one. */
+    String errorOf(String label) {
+        return browser.waitFor(By.xpath(fieldGroup(label) + "//*[contains(@class,'fjs-form-field-error')]")).getText().strip();
+    }
+
+    /** The notification Tasklist shows at the bottom right, e.g. when a form does not validate. */
+    String notification() {
+        return browser.waitFor(NOTIFICATION).getText().strip();
+    }
+
+    /** Closes the notifications, as a user must: they stay and cover the Complete button. */
+    Tasklist dismissNotifications() {
+        browser.click(By.cssSelector(".page-notifications .alert button.close:not(.ng-hide)"));
+        browser.waitUntil(d -> d.findElements(NOTIFICATION).isEmpty(), "the notifications to close");
+        return this;
+    }
+
+    private static By taskLink(String taskId) {
+        return By.cssSelector("li.task h4.task a[href='#/?task=" + taskId + "']");
+    }
+
+    /** The form field whose own label (not an option's) reads {@code label}; required fields add an asterisk. */
+    private static String fieldGroup(String label) {
+        return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
+                + "[./label[contains(@class,'fjs-form-field-label')][normalize-space(text())=" + literal(label) + "]]";
+    }
+
+    private static By fieldInput(String label) {
+        return By.xpath("(" + fieldGroup(label) + "//*[self::input or self::textarea])[1]");
+    }
+}
