@@ -1,5 +1,6 @@
 package cn.ola.identity;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ola.security.Roles;
 import cn.ola.workflow.MemberAgencies;
+import cn.ola.workflow.ProcessVariables;
 
 /**
  * The Camunda authorizations every installation needs. Staff groups are open-ended (an agency
@@ -79,7 +81,11 @@ class CamundaGrants implements ApplicationRunner {
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing == null) {
             Filter filter = filters.newTaskFilter(name)
-                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+                            // Shown on every task card, so that two tasks of the same kind can be told apart.
+                            "variables", List.of(
+                                    Map.of("name", ProcessVariables.APPLICATION_NUMBER, "label", "Application"),
+                                    Map.of("name", ProcessVariables.COMPANY_NAME, "label", "Company"))))
                     .setQuery(query.get());
             filters.saveFilter(filter);
             existing = filter;
