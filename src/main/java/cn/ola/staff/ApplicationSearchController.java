@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -39,7 +39,8 @@ class ApplicationSearchController {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-            @RequestParam(required = false) String sort, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String sort, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         List<DefaultMessageSourceResolvable> errors = new ArrayList<>();
 
         String text = blankToNull(q);
@@ -115,16 +116,18 @@ class ApplicationSearchController {
         model.addAttribute("result", result);
         model.addAttribute("sort", sortColumn.parameter());
         model.addAttribute("descending", descending);
-        model.addAttribute("links", new Links(criteria));
+        model.addAttribute("links", new Links(request.getContextPath() + "/staff/applications", criteria));
         return "staff/applications";
     }
 
     /** Links that keep the current search and change one thing: the page or the order. */
     static final class Links {
 
+        private final String path;
         private final ApplicationSearch.Criteria criteria;
 
-        Links(ApplicationSearch.Criteria criteria) {
+        Links(String path, ApplicationSearch.Criteria criteria) {
+            this.path = path;
             this.criteria = criteria;
         }
 
@@ -140,7 +143,7 @@ class ApplicationSearchController {
         }
 
         private String build(int page, ApplicationSearch.Sort sort, boolean descending) {
-            UriComponentsBuilder uri = ServletUriComponentsBuilder.fromCurrentContextPath().path("/staff/applications");
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
             if (criteria.text() != null) {
                 uri.queryParam("q", criteria.text());
             }

@@ -2,6 +2,7 @@ package cn.ola.staff;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ final class Csv {
     }
 
     Csv row(String... cells) {
-        return row(List.of(cells));
+        return row(Arrays.asList(cells));
     }
 
     /** The document as Excel wants it: the byte order mark, then UTF-8. */

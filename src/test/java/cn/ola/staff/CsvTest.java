@@ -19,6 +19,7 @@ class CsvTest {
     @Test
     void emptyAndMissingCellsStayEmpty() {
         assertThat(new Csv().row(Arrays.asList("a", null, "", "b")).toString()).isEqualTo("a,,,b\r\n");
+        assertThat(new Csv().row("a", null, "", "b").toString()).isEqualTo("a,,,b\r\n");
     }
 
     @Test
