@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +22,8 @@ import cn.ola.workflow.ProcessVariables;
  * The statutory clocks of a running case. The models keep each clock in process variables
  * ({@code <clock>Due}, {@code <clock>Stopped}, {@code <clock>RemainingWd}, see {@link Deadlines});
  * call activities copy them into their sub-processes, and they stay behind when the step they
- * time is done. A clock therefore counts as running only where an open task is due on it, as
- * stopped where its stop flag is set, and as ended otherwise.
+ * time is done. A clock therefore counts as running only where an open task is due on it, and as
+ * stopped where its stop flag is set; the others are history, which the timeline tells.
  */
 @Service
 class CaseDeadlines {
@@ -43,7 +42,7 @@ class CaseDeadlines {
     }
 
     enum State {
-        RUNNING, STOPPED, ENDED
+        RUNNING, STOPPED
     }
 
     record Deadline(String clock, String processName, ZonedDateTime due, State state, Integer workingDaysLeft) {
@@ -82,9 +81,8 @@ class CaseDeadlines {
             }
         }
 
-        // Per clock: every running or stopped instance of it, or else the one that ended last.
-        Map<String, List<Deadline>> live = new LinkedHashMap<>();
-        Map<String, Deadline> ended = new LinkedHashMap<>();
+        // Per clock, every running or stopped instance of it; copies in sub-processes and finished steps are left out.
+        List<Deadline> shown = new ArrayList<>();
         for (VariableInstance variable : dueVariables) {
             if (!"date".equals(variable.getTypeName()) || !(variable.getValue() instanceof Date due)) {
                 continue;
@@ -101,24 +99,13 @@ class CaseDeadlines {
                 deadline = new Deadline(clock, processNames.get(instance), dueAt, State.RUNNING,
                         deadlines.workingDaysLeft(due));
             } else {
-                deadline = new Deadline(clock, processNames.get(instance), dueAt, State.ENDED, null);
+                continue;
             }
-            if (deadline.state() == State.ENDED) {
-                ended.merge(clock, deadline, (a, b) -> a.due().isAfter(b.due()) ? a : b);
-            } else {
-                List<Deadline> forClock = live.computeIfAbsent(clock, c -> new ArrayList<>());
-                if (forClock.stream().noneMatch(d -> d.due().equals(deadline.due()) && d.state() == deadline.state())) {
-                    forClock.add(deadline);
-                }
-            }
-        }
-        List<Deadline> shown = new ArrayList<>();
-        live.values().forEach(shown::addAll);
-        ended.forEach((clock, deadline) -> {
-            if (!live.containsKey(clock)) {
+            if (shown.stream().noneMatch(d -> d.clock().equals(clock) && d.due().equals(deadline.due())
+                    && d.state() == deadline.state())) {
                 shown.add(deadline);
             }
-        });
+        }
         shown.sort(Comparator.comparing(Deadline::state).thenComparing(Deadline::due));
         return shown;
     }

@@ -54,7 +54,7 @@ class ScreeningTrace {
     record Output(String clauseId, String label, String name, Object value) {
 
         public Shown shown() {
-            return Shown.of(value);
+            return Shown.ofOutput(value);
         }
     }
 

@@ -16,6 +16,12 @@ record Shown(String key, String text) {
     static final String YES = "staff.value.yes";
     static final String NO = "staff.value.no";
     static final String NOT_GIVEN = "staff.value.unknown";
+    static final String NOTHING = "staff.value.nothing";
+
+    /** A decision's output: there, an empty value is an answer (no regulator, no deadline), not a gap in the file. */
+    static Shown ofOutput(Object value) {
+        return value == null ? new Shown(NOTHING, null) : of(value);
+    }
 
     static Shown of(Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {

@@ -100,8 +100,9 @@ class StaffCaseViewIT {
                 .contains("Art. 8(1) prohibited by law No");
         assertThat(text(section(page.body(), "decision-pi-export-route"))).contains("STANDARD_CONTRACT")
                 .contains("People whose non-sensitive personal information was exported since 1 January 150,000");
-        assertThat(page.body()).contains("id=\"decision-listing-type\"", "id=\"decision-industry-prior-approval\"",
-                "id=\"decision-state-cloud-migration\"");
+        assertThat(text(section(page.body(), "decision-industry-prior-approval"))).contains("Industry prior approval None")
+                .contains("Rule_Industry_NotListed (rule 4 of the table)").contains("Industry SOFTWARE").contains("Regulator None");
+        assertThat(page.body()).contains("id=\"decision-listing-type\"", "id=\"decision-state-cloud-migration\"");
     }
 
     @Test
@@ -161,6 +162,23 @@ class StaffCaseViewIT {
     }
 
     @Test
+    void whileTheApplicantSuppliesMaterialsTheOfficersClockStopsAndTheApplicantsRuns() {
+        ApplicationNumber number = cases.submit(cases.demoCompany(), 3_200_000L);
+        cases.completeAs("csrc", "csrc-officer", number, "Task_IntakeCheck",
+                Map.of("intakeOutcome", "CORRECTIONS_NEEDED", "reasons", "请补充境内法律意见书。"));
+
+        String body = signedIn("csrc").get("/staff/applications/" + number).body();
+
+        List<String> clocks = rows(body, "deadlines");
+        assertThat(clocks).anySatisfy(row -> assertThat(row).contains("intakeCheck").contains("| 5 |").contains("Stopped"));
+        assertThat(clocks).anySatisfy(row -> assertThat(row).contains("materialsAnswer").contains("Supplementary materials")
+                .contains("| 30 |").contains("Running"));
+        assertThat(rows(body, "open-tasks")).anySatisfy(row -> assertThat(row).contains("Supply the requested materials")
+                .contains("company-" + StaffTestCases.DEMO_COMPANY).contains("Waiting for the applicant (portal)")
+                .doesNotContain("Open in Tasklist"));
+    }
+
+    @Test
     void aPassedDeadlineMarksTheCaseOverdueWithNegativeWorkingDaysAndAnEscalationInTheTimeline() {
         ApplicationNumber number = cases.submit(cases.demoCompany(), 3_200_000L);
         String caseId = cases.openTask(number, "Task_IntakeCheck").getProcessInstanceId();
@@ -212,6 +230,10 @@ class StaffCaseViewIT {
         assertThat(indexOf(timeline, "Submitted")).isLessThan(indexOf(timeline, "Check the application at intake"));
         assertThat(indexOf(timeline, "Check the application at intake"))
                 .isLessThan(indexOf(timeline, "Review the PI protection self-assessment"));
+        // The intake clock went with the intake check; the office's clock for the review decision runs.
+        assertThat(rows(body, "deadlines")).noneMatch(row -> row.contains("intakeCheck"))
+                .anySatisfy(row -> assertThat(row).contains("reviewDecision").contains("Cybersecurity review")
+                        .contains("| 10 |").contains("Running"));
     }
 
     @Test
