@@ -1,7 +1,7 @@
 package cn.ola.staff;
 
-import static cn.ola.staff.StaffCaseViewIT.section;
 import static cn.ola.staff.StaffTestCases.rows;
+import static cn.ola.staff.StaffTestCases.section;
 import static cn.ola.staff.StaffTestCases.text;
 import static cn.ola.staff.StaffTestCases.unique;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,7 @@
 package cn.ola.staff;
 
 import static cn.ola.staff.StaffTestCases.rows;
+import static cn.ola.staff.StaffTestCases.section;
 import static cn.ola.staff.StaffTestCases.text;
 import static cn.ola.staff.StaffTestCases.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -297,6 +298,13 @@ class StaffCaseViewIT {
     }
 
     @Test
+    void staffFindTheSearchOnTheHomePageAndCompanyUsersDoNot() {
+        assertThat(signedIn("ndrc").get("/").body()).contains("href=\"/staff/applications\"")
+                .contains("Find applications and open the case view");
+        assertThat(signedIn("compliance").get("/").body()).doesNotContain("/staff/applications");
+    }
+
+    @Test
     void theCaseViewSpeaksChinese() {
         ApplicationNumber number = cases.submit(cases.demoCompany(), 3_200_000L);
         Browserless staff = signedIn("csrc");
@@ -321,32 +329,6 @@ class StaffCaseViewIT {
         Browserless browser = new Browserless(port);
         browser.login(user, "demo");
         return browser;
-    }
-
-    /** The element with this id up to the end of its section (or the page), for assertions about one part of the view. */
-    static String section(String html, String id) {
-        int start = html.indexOf("id=\"" + id + "\"");
-        assertThat(start).as("element " + id + " on the page").isNotNegative();
-        int open = html.lastIndexOf('<', start);
-        String tag = html.substring(open + 1, html.indexOf(' ', open));
-        int depth = 0;
-        int at = open;
-        while (true) {
-            int nextOpen = html.indexOf("<" + tag, at + 1);
-            int nextClose = html.indexOf("</" + tag + ">", at + 1);
-            if (nextClose < 0) {
-                return html.substring(open);
-            }
-            if (nextOpen >= 0 && nextOpen < nextClose) {
-                depth++;
-                at = nextOpen;
-            } else if (depth == 0) {
-                return html.substring(open, nextClose + tag.length() + 3);
-            } else {
-                depth--;
-                at = nextClose;
-            }
-        }
     }
 
     private static int indexOf(List<String> rows, String text) {

@@ -146,4 +146,30 @@ final class StaffTestCases {
         return html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'").replaceAll("\\s+", " ").strip();
     }
+
+    /** The element with this id, up to its closing tag: for assertions about one part of a page. */
+    static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("element " + id + " on the page").isNotNegative();
+        int open = html.lastIndexOf('<', start);
+        String tag = html.substring(open + 1, html.indexOf(' ', open));
+        int depth = 0;
+        int at = open;
+        while (true) {
+            int nextOpen = html.indexOf("<" + tag, at + 1);
+            int nextClose = html.indexOf("</" + tag + ">", at + 1);
+            if (nextClose < 0) {
+                return html.substring(open);
+            }
+            if (nextOpen >= 0 && nextOpen < nextClose) {
+                depth++;
+                at = nextOpen;
+            } else if (depth == 0) {
+                return html.substring(open, nextClose + tag.length() + 3);
+            } else {
+                depth--;
+                at = nextClose;
+            }
+        }
+    }
 }
