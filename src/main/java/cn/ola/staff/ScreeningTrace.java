@@ -1,0 +1,160 @@
+package cn.ola.staff;
+
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.stereotype.Service;
+
+import cn.ola.workflow.ScreeningDecision;
+
+/**
+ * Why the screening decided as it did: Camunda's decision history of the case's main process
+ * instance, with the inputs each decision saw, its outputs and the rule that fired (its id,
+ * its row in the table and the description the table gives it).
+ */
+@Service
+class ScreeningTrace {
+
+    static final String REASON_OUTPUT = "reason";
+
+    private final HistoryService history;
+    private final RepositoryService repository;
+    /** Deployed decision tables never change, so their rules are read once per definition. */
+    private final Map<String, Map<String, RuleInfo>> rulesByDefinition = new ConcurrentHashMap<>();
+
+    ScreeningTrace(HistoryService history, RepositoryService repository) {
+        this.history = history;
+        this.repository = repository;
+    }
+
+    record Input(String clauseId, String label, Object value) {
+
+        public Shown shown() {
+            return Shown.of(value);
+        }
+    }
+
+    record Output(String clauseId, String label, String name, Object value) {
+
+        public Shown shown() {
+            return Shown.ofOutput(value);
+        }
+    }
+
+    /**
+     * One decision as taken. {@code ruleOrder} is the rule's row in its table (1 = first); Camunda's own
+     * rule order counts only among the rules that matched, which under hit policy FIRST is always 1.
+     */
+    record Decision(String key, String name, Instant evaluatedAt, Output result, String reason, List<Output> otherOutputs,
+            String ruleId, Integer ruleOrder, String ruleDescription, List<Input> inputs) {
+
+        public boolean ruleMatched() {
+            return ruleId != null;
+        }
+    }
+
+    List<Decision> of(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        List<HistoricDecisionInstance> instances = history.createHistoricDecisionInstanceQuery()
+                .processInstanceId(processInstanceId).includeInputs().includeOutputs().list();
+        List<Decision> decisions = new ArrayList<>();
+        for (HistoricDecisionInstance instance : instances) {
+            decisions.add(decision(instance));
+        }
+        decisions.sort(Comparator.comparingInt((Decision d) -> screeningOrder(d.key())).thenComparing(Decision::evaluatedAt));
+        return decisions;
+    }
+
+    private Decision decision(HistoricDecisionInstance instance) {
+        List<Input> inputs = new ArrayList<>();
+        for (HistoricDecisionInputInstance input : instance.getInputs()) {
+            inputs.add(new Input(input.getClauseId(), input.getClauseName(), valueOf(input::getValue, input::getTypedValue)));
+        }
+        Output result = null;
+        String reason = null;
+        String ruleId = null;
+        List<Output> others = new ArrayList<>();
+        for (HistoricDecisionOutputInstance output : instance.getOutputs()) {
+            ruleId = output.getRuleId();
+            Output shown = new Output(output.getClauseId(), output.getClauseName(), output.getVariableName(),
+                    valueOf(output::getValue, output::getTypedValue));
+            if (REASON_OUTPUT.equals(output.getVariableName())) {
+                reason = output.getValue() == null ? null : output.getValue().toString();
+            } else if (result == null) {
+                result = shown;
+            } else {
+                others.add(shown);
+            }
+        }
+        Optional<RuleInfo> rule = ruleId == null ? Optional.empty() : rule(instance.getDecisionDefinitionId(), ruleId);
+        return new Decision(instance.getDecisionDefinitionKey(), instance.getDecisionDefinitionName(),
+                instance.getEvaluationTime().toInstant(), result, reason, others, ruleId,
+                rule.map(RuleInfo::position).orElse(null), rule.map(RuleInfo::description).orElse(null), inputs);
+    }
+
+    /** Where a rule stands in its decision table (1 = first row) and what the table says it is for. */
+    private record RuleInfo(int position, String description) {
+    }
+
+    private Optional<RuleInfo> rule(String decisionDefinitionId, String ruleId) {
+        Map<String, RuleInfo> rules = rulesByDefinition.computeIfAbsent(decisionDefinitionId, id -> {
+            DmnModelInstance model = repository.getDmnModelInstance(id);
+            Map<String, RuleInfo> byId = new ConcurrentHashMap<>();
+            for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+                int position = 0;
+                for (Rule rule : table.getRules()) {
+                    position++;
+                    String description = rule.getDescription() == null ? null : rule.getDescription().getTextContent();
+                    byId.put(rule.getId(), new RuleInfo(position, description == null ? null : description.strip()));
+                }
+            }
+            return byId;
+        });
+        return Optional.ofNullable(rules.get(ruleId));
+    }
+
+    /**
+     * A decision's value. FEEL dates (a deadline computed in the table) are kept as objects; one
+     * that cannot be read back is named by its type rather than failing the whole view.
+     */
+    private static Object valueOf(Supplier<Object> value, Supplier<TypedValue> typed) {
+        try {
+            Object plain = value.get();
+            return plain instanceof TemporalAccessor ? plain.toString() : plain;
+        } catch (RuntimeException unreadable) {
+            try {
+                return typed.get() instanceof ObjectValue object ? object.getObjectTypeName() : null;
+            } catch (RuntimeException alsoUnreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static int screeningOrder(String decisionKey) {
+        for (ScreeningDecision decision : ScreeningDecision.values()) {
+            if (decision.decisionKey().equals(decisionKey)) {
+                return decision.ordinal();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+}

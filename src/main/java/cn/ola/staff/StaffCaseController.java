@@ -1,0 +1,149 @@
+package cn.ola.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import cn.ola.filing.ListingApplication;
+import cn.ola.workflow.Deadlines;
+
+/**
+ * The staff case view ({@code /staff/applications/{number}}): everything the company filed, its
+ * documents, the screening decisions with the rules that fired, the deadlines, the open tasks
+ * and the timeline; and the audit trail as a printable page and as CSV.
+ */
+@Controller
+class StaffCaseController {
+
+    /** What we send with the type the uploader claimed; anything else goes out as bytes to save. */
+    static final Set<String> SAFE_CONTENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain",
+            "application/zip", "application/msword", "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final List<String> CSV_HEADER = List.of("time", "actor", "event", "step", "outcome", "details");
+
+    private final CaseFiles files;
+    private final ScreeningTrace screening;
+    private final CaseDeadlines deadlines;
+    private final OpenTasks openTasks;
+    private final CaseTimeline timeline;
+    private final Path documentStore;
+
+    StaffCaseController(CaseFiles files, ScreeningTrace screening, CaseDeadlines deadlines, OpenTasks openTasks,
+            CaseTimeline timeline, @Value("${ola.data-dir}") String dataDir) {
+        this.files = files;
+        this.screening = screening;
+        this.deadlines = deadlines;
+        this.openTasks = openTasks;
+        this.timeline = timeline;
+        this.documentStore = Path.of(dataDir, "documents").toAbsolutePath().normalize();
+    }
+
+    @GetMapping("/staff/applications/{number}")
+    String view(@PathVariable String number, Model model) {
+        ListingApplication application = existing(number);
+        CaseFiles.CaseFile file = files.load(application);
+        List<OpenTasks.OpenTask> tasks = openTasks.of(file.number());
+        List<CaseDeadlines.Deadline> clocks = deadlines.of(file.number(), tasks);
+        model.addAttribute("file", file);
+        model.addAttribute("app", application);
+        model.addAttribute("facts", application.facts());
+        model.addAttribute("submittedAt", inBeijing(application.submittedAt()));
+        model.addAttribute("closedAt", inBeijing(application.closedAt()));
+        model.addAttribute("company", file.company());
+        model.addAttribute("decisions", screening.of(file.processInstanceId()));
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("deadlines", clocks);
+        model.addAttribute("anyDeadlineOverdue", clocks.stream().anyMatch(CaseDeadlines.Deadline::overdue));
+        model.addAttribute("timeline", timeline.of(application.id(), file.number()));
+        return "staff/case";
+    }
+
+    @GetMapping("/staff/applications/{number}/documents/{documentId}")
+    ResponseEntity<Resource> document(@PathVariable String number, @PathVariable String documentId) {
+        ListingApplication application = existing(number);
+        long id;
+        try {
+            id = Long.parseLong(documentId);
+        } catch (NumberFormatException notAnId) {
+            throw CaseNotFoundException.document(number, documentId);
+        }
+        CaseFiles.StoredDocument document = files.document(application.id(), id)
+                .orElseThrow(() -> CaseNotFoundException.document(number, documentId));
+        Path stored = documentStore.resolve(document.storageKey()).normalize();
+        if (!stored.startsWith(documentStore) || !Files.isRegularFile(stored)) {
+            throw CaseNotFoundException.document(number, documentId);
+        }
+        return ResponseEntity.ok()
+                .contentType(safeContentType(document.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.originalFilename(), StandardCharsets.UTF_8).build().toString())
+                .body(new FileSystemResource(stored));
+    }
+
+    @GetMapping("/staff/applications/{number}/audit")
+    String auditPage(@PathVariable String number, Model model) {
+        ListingApplication application = existing(number);
+        CaseFiles.CaseFile file = files.load(application);
+        model.addAttribute("file", file);
+        model.addAttribute("app", application);
+        model.addAttribute("company", file.company());
+        model.addAttribute("timeline", timeline.of(application.id(), file.number()));
+        return "staff/audit";
+    }
+
+    @GetMapping("/staff/applications/{number}/audit.csv")
+    ResponseEntity<byte[]> auditCsv(@PathVariable String number) {
+        ListingApplication application = existing(number);
+        String caseNumber = application.number().toString();
+        Csv csv = new Csv().row(CSV_HEADER);
+        for (CaseTimeline.Entry entry : timeline.of(application.id(), caseNumber)) {
+            csv.row(entry.beijingTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), entry.actor(), entry.event(),
+                    entry.step(), entry.outcome(), entry.details());
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(caseNumber + "-audit.csv").build().toString())
+                .body(csv.toBytes());
+    }
+
+    private ListingApplication existing(String number) {
+        return files.find(number).orElseThrow(() -> CaseNotFoundException.application(number));
+    }
+
+    private static ZonedDateTime inBeijing(Instant instant) {
+        return instant == null ? null : instant.atZone(Deadlines.BEIJING);
+    }
+
+    static MediaType safeContentType(String claimed) {
+        if (claimed == null) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(claimed.strip());
+            String bare = (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
+            return SAFE_CONTENT_TYPES.contains(bare) ? MediaType.parseMediaType(bare) : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.ola.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import cn.ola.workflow.ScreeningDecision;
+
+/** The staff pages speak Chinese and English everywhere: no text left out of either bundle. */
+class StaffMessagesTest {
+
+    @Test
+    void bothLanguagesHaveTheSameTexts() throws IOException {
+        assertThat(bundle("messages-staff_zh_CN.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(bundle("messages-staff.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyTextTheStaffPagesAskForExists() throws IOException {
+        Set<String> keys = bundle("messages-staff.properties").stringPropertyNames();
+        Set<String> used = new TreeSet<>();
+        Pattern message = Pattern.compile("#\\{(staff\\.[A-Za-z0-9_.-]+)");
+        try (Stream<Path> templates = Files.list(Path.of("src/main/resources/templates/staff"))) {
+            for (Path template : templates.toList()) {
+                Matcher matcher = message.matcher(Files.readString(template));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void everyStatusStageAndScreeningDecisionHasAName() throws IOException {
+        Set<String> keys = bundle("messages-staff.properties").stringPropertyNames();
+        CaseStates.STATUSES.forEach(status -> assertThat(keys).contains("staff.status." + status));
+        CaseStates.STAGES.forEach(stage -> assertThat(keys).contains("staff.stage." + stage));
+        for (ScreeningDecision decision : ScreeningDecision.values()) {
+            assertThat(keys).contains("staff.dmn.decision." + decision.decisionKey());
+        }
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = StaffMessagesTest.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,175 @@
+package cn.ola.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+import cn.ola.company.Companies;
+import cn.ola.company.Company;
+import cn.ola.company.NewCompany;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.ListingApplications;
+import cn.ola.workflow.CaseWorkflow;
+
+/**
+ * Cases for the staff pages' tests, driven the way the portal and Tasklist drive them: companies
+ * register, file and submit through the services; staff complete tasks as themselves.
+ */
+final class StaffTestCases {
+
+    static final String DEMO_COMPANY = "91110000MA01ABCD2Q";
+    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private final Companies companies;
+    private final ListingApplications applications;
+    private final CaseWorkflow workflow;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    StaffTestCases(Companies companies, ListingApplications applications, CaseWorkflow workflow, TaskService tasks,
+            IdentityService identity) {
+        this.companies = companies;
+        this.applications = applications;
+        this.workflow = workflow;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** A company with a fresh, valid credit code. */
+    Company register(String nameZh, String nameEn) {
+        return companies.register(new NewCompany(UnifiedSocialCreditCode.parse(freshCreditCode()), nameZh, nameEn,
+                "王芳 Wang Fang", "ir@example.cn", "+86 21 5000 0000"));
+    }
+
+    Company demoCompany() {
+        return companies.findByCreditCode(UnifiedSocialCreditCode.parse(DEMO_COMPANY)).orElseThrow();
+    }
+
+    /** A large network platform listing on the NYSE: a cybersecurity review is mandatory. */
+    static ApplicationFacts largePlatformOnNyse(long users) {
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
+                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, users, 150_000L, 0L, true,
+                true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
+                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+    }
+
+    /** The same under a state-owned assets supervisor, with its third-party cloud migration under way. */
+    static ApplicationFacts stateOwnedPlatformOnNyse(long users, String supervisor) {
+        ApplicationFacts f = largePlatformOnNyse(users);
+        return new ApplicationFacts(f.listingType(), f.issuerType(), f.offshoreIssuer(), f.venueExchange(), f.venueRegion(),
+                f.offeringType(), f.plannedListingDate(), f.overseasSubmissionDate(), f.networkPlatformOperator(), f.ciio(),
+                f.importantData(), f.personalInfoUsers(), f.piExportedNonSensitive(), f.piExportedSensitive(),
+                f.consentObtained(), f.sensitiveDataMinimised(), f.industry(), f.domesticRevenuePct(), f.domesticProfitPct(),
+                f.domesticAssetsPct(), f.domesticNetAssetsPct(), f.managementMostlyPrc(), f.mainPlaceOfBusiness(),
+                f.previouslyListedAbroadOn(), f.declProhibitedByLaw(), f.declNationalSecurityThreat(),
+                f.declRecentCriminalOffence(), f.declUnderInvestigation(), f.declOwnershipDispute(), supervisor, "IN_PROGRESS");
+    }
+
+    ApplicationNumber submit(Company company, ApplicationFacts facts, List<ListingApplications.CloudContract> contracts) {
+        return workflow.submit(applications.createDraft(company.id(), facts, contracts), "compliance");
+    }
+
+    ApplicationNumber submit(Company company, long users) {
+        return submit(company, largePlatformOnNyse(users), List.of());
+    }
+
+    /** Claims and completes the one open task with this key as the named user, member of the group. */
+    void completeAs(String user, String group, ApplicationNumber number, String taskKey, Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
+                    .taskDefinitionKey(taskKey).taskCandidateGroup(group).list();
+            assertThat(open).as(taskKey + " for " + group).hasSize(1);
+            tasks.claim(open.get(0).getId(), user);
+            tasks.complete(open.get(0).getId(), new HashMap<>(variables));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    Task openTask(ApplicationNumber number, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    static String freshCreditCode() {
+        var first17 = new StringBuilder("91310000");
+        for (int i = 0; i < 9; i++) {
+            first17.append(CODE_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length())));
+        }
+        for (char check : CODE_ALPHABET.toCharArray()) {
+            if (UnifiedSocialCreditCode.isValid(first17.toString() + check)) {
+                return first17.toString() + check;
+            }
+        }
+        throw new IllegalStateException("No check character for " + first17);
+    }
+
+    static String unique() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));
+    }
+
+    /** The rows of the table with this id, each as the text of its cells joined by " | ", tags removed. */
+    static List<String> rows(String html, String tableId) {
+        int start = html.indexOf("id=\"" + tableId + "\"");
+        assertThat(start).as("table " + tableId + " on the page").isNotNegative();
+        int end = html.indexOf("</table>", start);
+        String table = html.substring(start, end);
+        List<String> rows = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(table);
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher cell = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>", Pattern.DOTALL).matcher(row.group(1));
+            while (cell.find()) {
+                cells.add(text(cell.group(1)));
+            }
+            rows.add(String.join(" | ", cells));
+        }
+        return rows;
+    }
+
+    /** Visible text of an HTML snippet: tags removed, entities of our templates decoded, blanks collapsed. */
+    static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The element with this id, up to its closing tag: for assertions about one part of a page. */
+    static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("element " + id + " on the page").isNotNegative();
+        int open = html.lastIndexOf('<', start);
+        String tag = html.substring(open + 1, html.indexOf(' ', open));
+        int depth = 0;
+        int at = open;
+        while (true) {
+            int nextOpen = html.indexOf("<" + tag, at + 1);
+            int nextClose = html.indexOf("</" + tag + ">", at + 1);
+            if (nextClose < 0) {
+                return html.substring(open);
+            }
+            if (nextOpen >= 0 && nextOpen < nextClose) {
+                depth++;
+                at = nextOpen;
+            } else if (depth == 0) {
+                return html.substring(open, nextClose + tag.length() + 3);
+            } else {
+                depth--;
+                at = nextClose;
+            }
+        }
+    }
+}
