@@ -1,0 +1,69 @@
+package cn.ola.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.ola.support.Browser;
+import cn.ola.support.Chromium;
+import cn.ola.support.DevSystemTest;
+import cn.ola.workflow.CaseWorkflow;
+
+/** A reviewer opens a case from the staff pages and reads why it was screened as it was, and what happened. */
+@DevSystemTest
+@ExtendWith(Chromium.class)
+class StaffCaseViewBrowserIT {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void theCaseViewShowsTheDecisionTraceAndTheTimeline(Browser browser) {
+        // The demo case of a large platform, with its intake completed by the CSRC officer.
+        String number = runtime.createProcessInstanceQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY).list().stream()
+                .map(p -> p.getBusinessKey()).sorted().reduce((a, b) -> b).orElseThrow();
+        completeAs("csrc", "csrc-officer", number, "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+
+        browser.signIn("cro", "demo").open("/staff/applications?lang=en");
+        browser.waitFor(By.name("q")).sendKeys(number);
+        browser.click(By.xpath("//input[@id='q']/ancestor::form//button[@type='submit']"));
+        browser.click(By.linkText(number));
+
+        browser.waitFor(By.id("screening"));
+        String review = browser.waitFor(By.id("decision-cybersecurity-review-requirement")).getText();
+        assertThat(review).contains("MANDATORY").contains("Rule that fired").contains("3200000").contains("3,200,000");
+        assertThat(browser.driver().findElement(By.id("decision-negative-list")).getText()).contains("CLEAR");
+
+        String timeline = browser.waitFor(By.id("timeline-section")).getText();
+        assertThat(timeline).contains("csrc").contains("Check the application at intake").contains("COMPLETE")
+                .contains("Screening");
+        assertThat(browser.driver().findElement(By.id("open-tasks")).getText()).contains("cro-reviewer");
+        assertThat(browser.driver().findElement(By.id("deadlines")).getText()).contains("Cybersecurity review");
+    }
+
+    private void completeAs(String user, String group, String number, String taskKey, Map<String, Object> variables) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), new HashMap<>(variables));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
