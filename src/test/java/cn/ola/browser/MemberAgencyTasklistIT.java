@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -34,6 +33,7 @@ import cn.ola.workflow.CaseWorkflow;
 import cn.ola.workflow.MemberAgencies;
 import cn.ola.workflow.MemberAgencies.Agency;
 import cn.ola.workflow.ProcessVariables;
+import cn.ola.support.StaffTasks;
 
 /**
  * The Cybersecurity Review Office consults two member agencies on a large platform's listing:
@@ -147,15 +147,6 @@ class MemberAgencyTasklistIT {
     }
 
     private void completeAs(String user, String group, String taskKey, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-                    .taskCandidateGroup(group).singleResult();
-            assertThat(task).as(taskKey + " for " + group).isNotNull();
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), new HashMap<>(variables));
-        } finally {
-            identity.clearAuthentication();
-        }
+        new StaffTasks(tasks, identity).completeAs(user, group, number, taskKey, variables);
     }
 }

@@ -2,14 +2,11 @@ package cn.ola.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -19,6 +16,7 @@ import cn.ola.support.Browser;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
 import cn.ola.workflow.CaseWorkflow;
+import cn.ola.support.StaffTasks;
 
 /** A reviewer opens a case from the staff pages and reads why it was screened as it was, and what happened. */
 @DevSystemTest
@@ -57,13 +55,6 @@ class StaffCaseViewBrowserIT {
     }
 
     private void completeAs(String user, String group, String number, String taskKey, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
-            tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), new HashMap<>(variables));
-        } finally {
-            identity.clearAuthentication();
-        }
+        new StaffTasks(tasks, identity).completeAs(user, group, number, taskKey, variables);
     }
 }

@@ -14,14 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +38,7 @@ import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
 import cn.ola.workflow.CaseWorkflow;
+import cn.ola.support.StaffTasks;
 
 /**
  * The letters on the running system: staff decide as themselves, the job executor prints the
@@ -173,16 +172,7 @@ class LettersIT {
     }
 
     private void completeAs(String user, String group, ApplicationNumber number, String taskKey, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
-                    .taskDefinitionKey(taskKey).taskCandidateGroup(group).list();
-            assertThat(open).as(taskKey + " for " + group).hasSize(1);
-            tasks.claim(open.get(0).getId(), user);
-            tasks.complete(open.get(0).getId(), new HashMap<>(variables));
-        } finally {
-            identity.clearAuthentication();
-        }
+        new StaffTasks(tasks, identity).completeAs(user, group, number.toString(), taskKey, variables);
     }
 
     private StoredDocument awaitLetter(long applicationId, LetterKind kind) {

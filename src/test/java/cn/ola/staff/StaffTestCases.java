@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +23,7 @@ import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
 import cn.ola.workflow.CaseWorkflow;
+import cn.ola.support.StaffTasks;
 
 /**
  * Cases for the staff pages' tests, driven the way the portal and Tasklist drive them: companies
@@ -89,16 +89,7 @@ final class StaffTestCases {
 
     /** Claims and completes the one open task with this key as the named user, member of the group. */
     void completeAs(String user, String group, ApplicationNumber number, String taskKey, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
-                    .taskDefinitionKey(taskKey).taskCandidateGroup(group).list();
-            assertThat(open).as(taskKey + " for " + group).hasSize(1);
-            tasks.claim(open.get(0).getId(), user);
-            tasks.complete(open.get(0).getId(), new HashMap<>(variables));
-        } finally {
-            identity.clearAuthentication();
-        }
+        new StaffTasks(tasks, identity).completeAs(user, group, number.toString(), taskKey, variables);
     }
 
     Task openTask(ApplicationNumber number, String taskKey) {

@@ -7,14 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +24,7 @@ import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
+import cn.ola.support.StaffTasks;
 
 /**
  * A case from submission to the filing notice and the listing report, on the running system:
@@ -124,16 +123,7 @@ abstract class CaseToFilingNoticeScenario {
     }
 
     private void completeAs(String user, String group, ApplicationNumber number, String taskKey, Map<String, Object> variables) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
-                    .taskDefinitionKey(taskKey).taskCandidateGroup(group).list();
-            assertThat(open).as(taskKey + " for " + group).hasSize(1);
-            tasks.claim(open.get(0).getId(), user);
-            tasks.complete(open.get(0).getId(), new HashMap<>(variables));
-        } finally {
-            identity.clearAuthentication();
-        }
+        new StaffTasks(tasks, identity).completeAs(user, group, number.toString(), taskKey, variables);
     }
 
     private String processInstanceId(ApplicationNumber number) {
