@@ -63,11 +63,63 @@ public class ListingApplications {
                         facts.stateCloudMigrationStatus(), now, now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        insertCloudContracts(id, cloudContracts);
+        return id;
+    }
+
+    private void insertCloudContracts(long id, List<CloudContract> cloudContracts) {
         for (CloudContract contract : cloudContracts) {
             jdbc.sql("INSERT INTO cloud_contracts (application_id, provider, contract_end_date) VALUES (?, ?, ?)")
                     .params(id, contract.provider(), date(contract.endDate())).update();
         }
-        return id;
+    }
+
+    /**
+     * Replaces the facts of a draft, if it is still a draft at the version the editor read;
+     * returns false otherwise (submitted meanwhile, or changed by someone else).
+     */
+    @Transactional
+    public boolean updateDraft(long id, int expectedVersion, ApplicationFacts facts, List<CloudContract> cloudContracts) {
+        int updated = jdbc.sql("""
+                UPDATE applications SET listing_type = ?, issuer_type = ?, offshore_issuer = ?, venue_exchange = ?,
+                    venue_region = ?, offering_type = ?, planned_listing_date = ?, overseas_submission_date = ?,
+                    network_platform_operator = ?, ciio = ?, important_data = ?, personal_info_users = ?,
+                    pi_exported_non_sensitive = ?, pi_exported_sensitive = ?, consent_obtained = ?,
+                    sensitive_data_minimised = ?, industry = ?, domestic_revenue_pct = ?, domestic_profit_pct = ?,
+                    domestic_assets_pct = ?, domestic_net_assets_pct = ?, management_mostly_prc = ?,
+                    main_place_of_business = ?, previously_listed_abroad_on = ?, decl_prohibited_by_law = ?,
+                    decl_national_security_threat = ?, decl_recent_criminal_offence = ?, decl_under_investigation = ?,
+                    decl_ownership_dispute = ?, state_assets_supervisor = ?, state_cloud_migration_status = ?,
+                    updated_at = ?, version = version + 1
+                WHERE id = ? AND status = ? AND version = ?""")
+                .params(facts.listingType(), facts.issuerType(), facts.offshoreIssuer(), facts.venueExchange(),
+                        facts.venueRegion(), facts.offeringType(), date(facts.plannedListingDate()),
+                        date(facts.overseasSubmissionDate()), facts.networkPlatformOperator(), facts.ciio(),
+                        facts.importantData(), facts.personalInfoUsers(), facts.piExportedNonSensitive(),
+                        facts.piExportedSensitive(), facts.consentObtained(), facts.sensitiveDataMinimised(),
+                        facts.industry(), facts.domesticRevenuePct(), facts.domesticProfitPct(), facts.domesticAssetsPct(),
+                        facts.domesticNetAssetsPct(), facts.managementMostlyPrc(), facts.mainPlaceOfBusiness(),
+                        date(facts.previouslyListedAbroadOn()), facts.declProhibitedByLaw(),
+                        facts.declNationalSecurityThreat(), facts.declRecentCriminalOffence(),
+                        facts.declUnderInvestigation(), facts.declOwnershipDispute(), facts.stateAssetsSupervisor(),
+                        facts.stateCloudMigrationStatus(), Timestamp.from(clock.instant()), id, DRAFT, expectedVersion)
+                .update();
+        if (updated == 1) {
+            jdbc.sql("DELETE FROM cloud_contracts WHERE application_id = ?").param(id).update();
+            insertCloudContracts(id, cloudContracts);
+        }
+        return updated == 1;
+    }
+
+    /** The company's applications, newest first. */
+    public List<ListingApplication> ofCompany(long companyId) {
+        return jdbc.sql(SELECT + " WHERE a.company_id = ? ORDER BY a.created_at DESC, a.id DESC").param(companyId)
+                .query(ListingApplications::map).list();
+    }
+
+    public List<CloudContract> cloudContracts(long id) {
+        return jdbc.sql("SELECT provider, contract_end_date FROM cloud_contracts WHERE application_id = ? ORDER BY id")
+                .param(id).query((row, n) -> new CloudContract(row.getString(1), local(row.getDate(2)))).list();
     }
 
     public Optional<ListingApplication> find(long id) {

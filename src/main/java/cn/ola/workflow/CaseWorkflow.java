@@ -1,6 +1,8 @@
 package cn.ola.workflow;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -87,13 +89,48 @@ public class CaseWorkflow {
         audit.record(application.id(), actor, "WITHDRAWAL_REQUESTED", null, null, reason);
     }
 
-    /** The company answers a request for materials. */
+    /** The company answers a request for materials (the only one open, or the one named by its task id). */
     @Transactional
     public void supplyMaterials(ApplicationNumber number, String answer, String actor) {
-        complete(number, SUPPLY_MATERIALS_TASK, Map.of(ProcessVariables.MATERIALS_ANSWER, answer),
-                "Application " + number + " is not waiting for materials: the request was answered already, "
+        supplyMaterials(number, null, answer, actor);
+    }
+
+    /**
+     * The company answers one request for materials. Several may be open at once (the review
+     * office and the CSRC ask in parallel), so the caller names the request by its task id.
+     */
+    @Transactional
+    public void supplyMaterials(ApplicationNumber number, String taskId, String answer, String actor) {
+        complete(number, SUPPLY_MATERIALS_TASK, taskId, Map.of(ProcessVariables.MATERIALS_ANSWER, answer),
+                "Application " + number + " is not waiting for these materials: the request was answered already, "
                         + "its deadline has passed, or the case has moved on.");
         audit.record(existing(number).id(), actor, "MATERIALS_SUPPLIED", null, null, answer);
+    }
+
+    /**
+     * What the case waits for now, in every process of the case: the applicant's own steps
+     * (with the request text where staff asked for materials) and the regulators' steps, each
+     * with its due date. Read without authorization checks: callers show a case only to those
+     * allowed to see it.
+     */
+    public List<OpenStep> openSteps(ApplicationNumber number) {
+        List<OpenStep> steps = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
+                .orderByTaskCreateTime().asc().list()) {
+            ApplicantAction action = ApplicantAction.ofTask(task.getTaskDefinitionKey());
+            String request = null;
+            String requestedBy = null;
+            if (action == ApplicantAction.SUPPLY_MATERIALS) {
+                Object text = runtime.getVariable(task.getExecutionId(), ProcessVariables.MATERIALS_REQUEST);
+                Object by = runtime.getVariable(task.getExecutionId(), ProcessVariables.REQUESTED_BY);
+                request = text == null ? null : text.toString();
+                requestedBy = by == null ? null : by.toString();
+            }
+            steps.add(new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), action,
+                    task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    task.getDueDate() == null ? null : deadlines.workingDaysLeft(task.getDueDate()), request, requestedBy));
+        }
+        return steps;
     }
 
     /** The company reports the day it submitted its overseas listing application. */
@@ -122,12 +159,21 @@ public class CaseWorkflow {
     }
 
     private void complete(ApplicationNumber number, String taskKey, Map<String, Object> variables, String notWaiting) {
+        complete(number, taskKey, null, variables, notWaiting);
+    }
+
+    private void complete(ApplicationNumber number, String taskKey, String taskId, Map<String, Object> variables,
+            String notWaiting) {
         existing(number);
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey)
-                .singleResult();
-        if (task == null) {
+        var query = tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey);
+        if (taskId != null) {
+            query = query.taskId(taskId);
+        }
+        List<Task> open = query.orderByTaskCreateTime().asc().list();
+        if (open.isEmpty()) {
             throw new CaseNotWaitingException(notWaiting);
         }
+        Task task = open.get(0);
         try {
             tasks.complete(task.getId(), variables);
         } catch (NotFoundException | OptimisticLockingException raced) {

@@ -1,0 +1,236 @@
+package cn.ola.applicant;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.ola.applicant.InvalidApplicationException.FieldProblem;
+import cn.ola.applicant.InvalidApplicationException.Problem;
+import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditTrail;
+import cn.ola.company.Company;
+import cn.ola.company.CompanyUsers;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.DocumentStore;
+import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications;
+import cn.ola.filing.StoredDocument;
+import cn.ola.workflow.ApplicantAction;
+import cn.ola.workflow.ApplicationNotFoundException;
+import cn.ola.workflow.CaseNotWaitingException;
+import cn.ola.workflow.CaseWorkflow;
+import cn.ola.workflow.OpenStep;
+
+/**
+ * Everything a company user does with its applications, for the portal and the API alike.
+ * Every call names the user; an application of another company is reported as not found,
+ * exactly like one that does not exist.
+ */
+@Service
+public class ApplicantCases {
+
+    static final String SCREENING_EVENT = "SCREENING";
+    /** What the company is not shown of a case: the regulators' own overdue marks and supervisors' follow-up. */
+    private static final Set<String> INTERNAL_EVENTS = Set.of("DEADLINE_PASSED");
+
+    private final CompanyUsers companyUsers;
+    private final ListingApplications applications;
+    private final DocumentStore documents;
+    private final UploadPolicy uploads;
+    private final CaseWorkflow workflow;
+    private final AuditTrail audit;
+
+    ApplicantCases(CompanyUsers companyUsers, ListingApplications applications, DocumentStore documents,
+            UploadPolicy uploads, CaseWorkflow workflow, AuditTrail audit) {
+        this.companyUsers = companyUsers;
+        this.applications = applications;
+        this.documents = documents;
+        this.uploads = uploads;
+        this.workflow = workflow;
+        this.audit = audit;
+    }
+
+    /** The company the user acts for; a user of no company sees nothing. */
+    public Company companyOf(String userId) {
+        return companyUsers.companyOf(userId)
+                .orElseThrow(() -> new ApplicationNotFoundException("of user " + userId + " (not a company user)"));
+    }
+
+    /** The company's applications, drafts included, newest first. */
+    public List<ListingApplication> applications(String userId) {
+        return applications.ofCompany(companyOf(userId).id());
+    }
+
+    public ListingApplication application(String userId, long applicationId) {
+        return applications.find(applicationId).filter(a -> a.companyId() == companyOf(userId).id())
+                .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId));
+    }
+
+    public ListingApplication application(String userId, ApplicationNumber number) {
+        return applications.find(number).filter(a -> a.companyId() == companyOf(userId).id())
+                .orElseThrow(() -> new ApplicationNotFoundException(number.toString()));
+    }
+
+    public List<ListingApplications.CloudContract> cloudContracts(String userId, long applicationId) {
+        return applications.cloudContracts(application(userId, applicationId).id());
+    }
+
+    /** Starts a draft with whatever is filled in; only malformed values are refused. */
+    @Transactional
+    public ListingApplication createDraft(String userId, ApplicationDraft draft) {
+        Company company = companyOf(userId);
+        requireNoProblems(ApplicationRules.malformed(draft.facts(), draft.cloudContracts()));
+        long id = applications.createDraft(company.id(), draft.facts(), draft.cloudContracts());
+        audit.record(id, userId, "DRAFT_CREATED", null, ListingApplications.DRAFT, null);
+        return applications.find(id).orElseThrow();
+    }
+
+    /** Saves a draft over the version the user read; a draft changed or submitted meanwhile is not overwritten. */
+    @Transactional
+    public ListingApplication updateDraft(String userId, long applicationId, int expectedVersion, ApplicationDraft draft) {
+        ListingApplication current = application(userId, applicationId);
+        if (current.submitted()) {
+            throw new DraftChangedException("Application " + current.number()
+                    + " has been submitted; a submitted application can no longer be edited.");
+        }
+        requireNoProblems(ApplicationRules.malformed(draft.facts(), draft.cloudContracts()));
+        if (!applications.updateDraft(applicationId, expectedVersion, draft.facts(), draft.cloudContracts())) {
+            throw new DraftChangedException("This draft was changed by someone else (or in another window) after you "
+                    + "opened it. Reload it to see the changes, then make yours again.");
+        }
+        return applications.find(applicationId).orElseThrow();
+    }
+
+    /**
+     * Submits a complete draft: it gets its number and the case starts. Submitting again (a double
+     * click, a retried request) changes nothing and reports the number it already has.
+     */
+    @Transactional
+    public Submission submit(String userId, long applicationId) {
+        ListingApplication draft = application(userId, applicationId);
+        if (!draft.submitted()) {
+            List<FieldProblem> problems = new ArrayList<>(ApplicationRules.malformed(draft.facts(),
+                    applications.cloudContracts(applicationId)));
+            problems.addAll(ApplicationRules.missing(draft.facts()));
+            problems.addAll(missingDocuments(applicationId));
+            requireNoProblems(problems);
+        }
+        ApplicationNumber number = workflow.submit(applicationId, userId);
+        return new Submission(number, screening(applicationId), workflow.openSteps(number));
+    }
+
+    /** Keeps a file as the application's document of that kind, while it is a draft. */
+    @Transactional
+    public StoredDocument upload(String userId, long applicationId, DocumentKind kind, Upload file) {
+        ListingApplication application = application(userId, applicationId);
+        if (application.submitted()) {
+            throw new CaseNotWaitingException("Application " + application.number() + " has been submitted: its documents "
+                    + "can be replaced only when a regulator asks for materials.");
+        }
+        return keep(application, kind, file, userId);
+    }
+
+    /** Removes nothing: a draft's document of a kind is replaced by uploading another one. */
+    public List<StoredDocument> documents(String userId, long applicationId) {
+        return documents.of(application(userId, applicationId).id());
+    }
+
+    public DocumentFile document(String userId, long applicationId, long documentId) {
+        ListingApplication application = application(userId, applicationId);
+        StoredDocument document = documents.find(documentId).filter(d -> d.applicationId() == application.id())
+                .orElseThrow(() -> new ApplicationNotFoundException("document " + documentId));
+        return new DocumentFile(document, documents.content(document));
+    }
+
+    public CaseOverview overview(String userId, ApplicationNumber number) {
+        ListingApplication application = application(userId, number);
+        List<AuditEvent> timeline = audit.of(application.id()).stream()
+                .filter(e -> !INTERNAL_EVENTS.contains(e.eventType()))
+                .toList();
+        return new CaseOverview(application, companyOf(userId), screening(application.id()), workflow.openSteps(number),
+                documents.of(application.id()), timeline);
+    }
+
+    /**
+     * Answers a request for materials with a text and any files; the files are kept as the
+     * documents of their kinds and named in the answer the regulator reads.
+     */
+    @Transactional
+    public void supplyMaterials(String userId, ApplicationNumber number, String taskId, String answer,
+            List<KindedUpload> files) {
+        ListingApplication application = application(userId, number);
+        boolean waiting = workflow.openSteps(number).stream()
+                .anyMatch(s -> s.action() == ApplicantAction.SUPPLY_MATERIALS && (taskId == null || s.taskId().equals(taskId)));
+        if (!waiting) {
+            throw new CaseNotWaitingException("Application " + number + " is not waiting for these materials: the request "
+                    + "was answered already, its deadline has passed, or the case has moved on.");
+        }
+        if ((answer == null || answer.isBlank()) && files.isEmpty()) {
+            throw new InvalidApplicationException(List.of(new FieldProblem("answer", Problem.REQUIRED)));
+        }
+        StringBuilder text = new StringBuilder(answer == null ? "" : answer.strip());
+        for (KindedUpload file : files) {
+            StoredDocument kept = keep(application, file.kind(), file.upload(), userId);
+            text.append(text.isEmpty() ? "" : "\n").append("Document ").append(kept.id()).append(": ")
+                    .append(kept.originalFilename()).append(" (").append(kept.kind()).append(')');
+        }
+        workflow.supplyMaterials(number, taskId, text.toString(), userId);
+    }
+
+    /** A file with the kind of material it is. */
+    public record KindedUpload(DocumentKind kind, Upload upload) {
+    }
+
+    @Transactional
+    public void reportOverseasSubmission(String userId, ApplicationNumber number, LocalDate submittedOn) {
+        application(userId, number);
+        workflow.reportOverseasSubmission(number, submittedOn, userId);
+    }
+
+    @Transactional
+    public void reportListing(String userId, ApplicationNumber number, LocalDate listedOn) {
+        application(userId, number);
+        workflow.reportListing(number, listedOn, userId);
+    }
+
+    @Transactional
+    public void withdraw(String userId, ApplicationNumber number, String reason) {
+        application(userId, number);
+        workflow.withdraw(number, userId, reason);
+    }
+
+    private StoredDocument keep(ListingApplication application, DocumentKind kind, Upload file, String userId) {
+        String contentType = uploads.check(file);
+        String filename = file.filename().strip();
+        return kind == DocumentKind.SUPPLEMENT
+                ? documents.store(application.id(), kind.name(), filename, contentType, file.content(), userId)
+                : documents.storeReplacing(application.id(), kind.name(), filename, contentType, file.content(), userId);
+    }
+
+    private List<FieldProblem> missingDocuments(long applicationId) {
+        List<StoredDocument> kept = documents.of(applicationId);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (DocumentKind kind : DocumentKind.values()) {
+            if (kind.requiredAtSubmission()
+                    && kept.stream().noneMatch(d -> d.current() && d.kind().equals(kind.name()))) {
+                problems.add(new FieldProblem("documents." + kind.name(), Problem.DOCUMENT_MISSING));
+            }
+        }
+        return problems;
+    }
+
+    private List<Screening> screening(long applicationId) {
+        return audit.of(applicationId).stream().filter(e -> SCREENING_EVENT.equals(e.eventType()))
+                .map(e -> new Screening(e.stage(), e.outcome(), e.details())).toList();
+    }
+
+    private static void requireNoProblems(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidApplicationException(problems);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package cn.ola.applicant;
+
+import java.util.List;
+
+/**
+ * What is wrong with an application as typed, field by field. A draft is saved only when its
+ * fields are well-formed; it is submitted only when it is also complete.
+ */
+public class InvalidApplicationException extends RuntimeException {
+
+    /**
+     * {@code field}: an {@code ApplicationFacts} component name, {@code cloudContracts[i].provider} /
+     * {@code cloudContracts[i].endDate}, or {@code documents.<KIND>}. {@code problem}: see {@link Problem}.
+     */
+    public record FieldProblem(String field, Problem problem) {
+    }
+
+    public enum Problem {
+        REQUIRED, NEGATIVE, OUT_OF_RANGE, UNKNOWN_VALUE, TOO_LONG, DOCUMENT_MISSING
+    }
+
+    private final List<FieldProblem> problems;
+
+    InvalidApplicationException(List<FieldProblem> problems) {
+        super("The application has " + problems.size() + " problem(s): " + problems);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.ola.company;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people who act for a company. They are users in Camunda's identity store, members of
+ * the company's group ({@code company-<credit code>}), which is what the models offer the
+ * company's tasks to and what decides which applications a user may see.
+ */
+@Service
+public class CompanyUsers {
+
+    private final Companies companies;
+    private final IdentityService identity;
+
+    CompanyUsers(Companies companies, IdentityService identity) {
+        this.companies = companies;
+        this.identity = identity;
+    }
+
+    /** Registers a company with its first user, both or neither. */
+    @Transactional
+    public Company register(NewCompany company, NewUser firstUser) {
+        requireFreeUserId(firstUser.userId());
+        Company registered = companies.register(company);
+        createMember(registered, firstUser);
+        return registered;
+    }
+
+    /** Adds a further user to the company. */
+    @Transactional
+    public void invite(Company company, NewUser user) {
+        requireFreeUserId(user.userId());
+        createMember(company, user);
+    }
+
+    /** The company the user acts for; empty for staff and unknown users. */
+    public Optional<Company> companyOf(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        for (Group group : identity.createGroupQuery().groupMember(userId).groupType(Companies.GROUP_TYPE).list()) {
+            Optional<Company> company = companies.findByGroup(group.getId());
+            if (company.isPresent()) {
+                return company;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<User> members(Company company) {
+        return identity.createUserQuery().memberOfGroup(company.groupId()).orderByUserId().asc().list();
+    }
+
+    public boolean userIdTaken(String userId) {
+        return identity.createUserQuery().userId(userId).count() > 0;
+    }
+
+    private void requireFreeUserId(String userId) {
+        if (userIdTaken(userId)) {
+            throw new UserIdTakenException(userId);
+        }
+    }
+
+    private void createMember(Company company, NewUser person) {
+        User user = identity.newUser(person.userId());
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        user.setEmail(person.email());
+        user.setPassword(person.password());
+        identity.saveUser(user);
+        identity.createMembership(person.userId(), company.groupId());
+    }
+}
