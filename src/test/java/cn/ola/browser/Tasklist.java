@@ -125,6 +125,14 @@ final class Tasklist {
         return this;
     }
 
+    /** Types into a text field or text area of the form, found by its label. */
+    Tasklist type(String label, String text) {
+        WebElement input = browser.waitFor(fieldInput(label));
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
     Tasklist complete() {
         browser.click(COMPLETE);
         return this;
