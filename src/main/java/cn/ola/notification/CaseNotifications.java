@@ -40,6 +40,15 @@ class CaseNotifications {
         if (recorded.applicationId() == null) {
             return;
         }
+        try {
+            notify(recorded);
+        } catch (RuntimeException failed) {
+            // A notice we cannot write must not undo the change; the company still sees it on the case page.
+            log.error("No notification for {} of application {}", recorded.event(), recorded.applicationId(), failed);
+        }
+    }
+
+    private void notify(AuditRecorded recorded) {
         ListingApplication application = applications.find(recorded.applicationId()).orElse(null);
         if (application == null || application.number() == null) {
             return;

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.ola.filing.ListingApplications;
 import cn.ola.workflow.CaseWorkflow;
@@ -43,30 +42,41 @@ class DeadlineReminders {
         remind();
     }
 
-    /** Writes the reminders that are due; returns how many it wrote. */
-    @Transactional
+    /**
+     * Writes the reminders that are due, each on its own (one that fails is tried again next
+     * time, the others stand); returns how many it wrote. Several instances of the application
+     * may run it at once: the dedupe key lets only one reminder per step in.
+     */
     public int remind() {
         List<DueStep> due = workflow.applicantStepsDueWithin(WORKING_DAYS);
         int written = 0;
         for (DueStep step : due) {
-            String key = "REMINDER:" + step.step().taskId();
-            if (notifications.exists(key)) {
-                continue;
-            }
-            var application = applications.find(step.number()).orElse(null);
-            if (application == null) {
-                continue;
-            }
-            Notice reminder = new Notice(Kind.REMINDER, "notification.reminder." + step.step().taskKey(),
-                    List.of(step.number().toString(), String.valueOf(step.step().workingDaysLeft())),
-                    NotificationRules.blankToNull(step.step().request()), step.step().due(), null, key);
-            if (notifications.add(application.companyId(), application.id(), step.number().toString(), reminder).isPresent()) {
-                written++;
+            try {
+                if (remind(step)) {
+                    written++;
+                }
+            } catch (RuntimeException failed) {
+                log.warn("No reminder for step {} of application {} this time", step.step().taskId(), step.number(), failed);
             }
         }
         if (written > 0) {
             log.info("Reminded companies of {} deadline(s) within {} working days", written, WORKING_DAYS);
         }
         return written;
+    }
+
+    private boolean remind(DueStep step) {
+        String key = "REMINDER:" + step.step().taskId();
+        if (notifications.exists(key)) {
+            return false;
+        }
+        var application = applications.find(step.number()).orElse(null);
+        if (application == null) {
+            return false;
+        }
+        Notice reminder = new Notice(Kind.REMINDER, "notification.reminder." + step.step().taskKey(),
+                List.of(step.number().toString(), String.valueOf(step.step().workingDaysLeft())),
+                NotificationRules.blankToNull(step.step().request()), step.step().due(), null, key);
+        return notifications.add(application.companyId(), application.id(), step.number().toString(), reminder).isPresent();
     }
 }
