@@ -2,12 +2,17 @@ package cn.ola.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The ordered record of what happened to a case: who, what, when, with which outcome. */
+/**
+ * The ordered record of what happened to a case: who, what, when, with which outcome. Every
+ * entry is also published as an {@link AuditRecorded} event in the caller's transaction.
+ */
 @Service
 public class AuditTrail {
 
@@ -15,19 +20,23 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public void record(Long applicationId, String actor, String eventType, String stage, String outcome, String details) {
+        Instant now = clock.instant();
+        String kept = details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
         jdbc.sql("""
                 INSERT INTO audit_events (application_id, occurred_at, actor, event_type, stage, outcome, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(applicationId, Timestamp.from(clock.instant()), actor, eventType, stage, outcome,
-                        details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS))
+                .params(applicationId, Timestamp.from(now), actor, eventType, stage, outcome, kept)
                 .update();
+        events.publishEvent(new AuditRecorded(applicationId, new AuditEvent(now, actor, eventType, stage, outcome, kept)));
     }
 
     public List<AuditEvent> of(long applicationId) {

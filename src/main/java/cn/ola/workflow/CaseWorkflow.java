@@ -2,14 +2,19 @@ package cn.ola.workflow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -44,16 +49,19 @@ public class CaseWorkflow {
     private final Companies companies;
     private final AuditTrail audit;
     private final Deadlines deadlines;
+    private final IdentityService identity;
     private final String baseUrl;
 
     CaseWorkflow(RuntimeService runtime, TaskService tasks, ListingApplications applications, Companies companies,
-            AuditTrail audit, Deadlines deadlines, @Value("${ola.base-url:http://localhost:8080}") String baseUrl) {
+            AuditTrail audit, Deadlines deadlines, IdentityService identity,
+            @Value("${ola.base-url:http://localhost:8080}") String baseUrl) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.applications = applications;
         this.companies = companies;
         this.audit = audit;
         this.deadlines = deadlines;
+        this.identity = identity;
         this.baseUrl = baseUrl;
     }
 
@@ -117,20 +125,71 @@ public class CaseWorkflow {
         List<OpenStep> steps = new ArrayList<>();
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
                 .orderByTaskCreateTime().asc().list()) {
-            ApplicantAction action = ApplicantAction.ofTask(task.getTaskDefinitionKey());
-            String request = null;
-            String requestedBy = null;
-            if (action == ApplicantAction.SUPPLY_MATERIALS) {
-                Object text = runtime.getVariable(task.getExecutionId(), ProcessVariables.MATERIALS_REQUEST);
-                Object by = runtime.getVariable(task.getExecutionId(), ProcessVariables.REQUESTED_BY);
-                request = text == null ? null : text.toString();
-                requestedBy = by == null ? null : by.toString();
-            }
-            steps.add(new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), action,
-                    task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getDueDate() == null ? null : deadlines.workingDaysLeft(task.getDueDate()), request, requestedBy));
+            steps.add(openStep(task));
         }
         return steps;
+    }
+
+    /**
+     * The requests for materials the case waits for now, read whoever is signed in to the engine
+     * (a reviewer who just asked for materials may not see the company's task).
+     */
+    public List<OpenStep> materialsRequests(ApplicationNumber number) {
+        return withoutEngineUser(() -> tasks.createTaskQuery().processInstanceBusinessKey(number.toString())
+                .taskDefinitionKey(SUPPLY_MATERIALS_TASK).orderByTaskCreateTime().asc().list()
+                .stream().map(this::openStep).toList());
+    }
+
+    /**
+     * The applicant's open steps, in every case, whose due date lies at most {@code workingDays}
+     * working days ahead (and has not passed), for reminders.
+     */
+    public List<DueStep> applicantStepsDueWithin(int workingDays) {
+        Date limit = new Date(deadlines.workingDaysFromNow(workingDays).getTime() + 1);
+        List<String> keys = Arrays.stream(ApplicantAction.values()).map(ApplicantAction::taskKey).toList();
+        return withoutEngineUser(() -> {
+            List<DueStep> due = new ArrayList<>();
+            for (Task task : tasks.createTaskQuery().taskDefinitionKeyIn(keys.toArray(String[]::new)).dueBefore(limit)
+                    .orderByDueDate().asc().list()) {
+                OpenStep step = openStep(task);
+                if (step.workingDaysLeft() == null || step.workingDaysLeft() < 0) {
+                    continue;
+                }
+                ProcessInstance instance = runtime.createProcessInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId()).singleResult();
+                if (instance != null && instance.getBusinessKey() != null) {
+                    due.add(new DueStep(ApplicationNumber.parse(instance.getBusinessKey()), step));
+                }
+            }
+            return due;
+        });
+    }
+
+    private <T> T withoutEngineUser(Supplier<T> read) {
+        Authentication current = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return read.get();
+        } finally {
+            if (current != null) {
+                identity.setAuthentication(current);
+            }
+        }
+    }
+
+    private OpenStep openStep(Task task) {
+        ApplicantAction action = ApplicantAction.ofTask(task.getTaskDefinitionKey());
+        String request = null;
+        String requestedBy = null;
+        if (action == ApplicantAction.SUPPLY_MATERIALS) {
+            Object text = runtime.getVariable(task.getExecutionId(), ProcessVariables.MATERIALS_REQUEST);
+            Object by = runtime.getVariable(task.getExecutionId(), ProcessVariables.REQUESTED_BY);
+            request = text == null ? null : text.toString();
+            requestedBy = by == null ? null : by.toString();
+        }
+        return new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), action,
+                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getDueDate() == null ? null : deadlines.workingDaysLeft(task.getDueDate()), request, requestedBy);
     }
 
     /** The company reports the day it submitted its overseas listing application. */

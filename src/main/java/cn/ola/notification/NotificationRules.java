@@ -1,0 +1,85 @@
+package cn.ola.notification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.ola.audit.AuditEvent;
+
+/**
+ * Which audit events the applicant company is told of, and how. Requests for materials are not
+ * decided here: they need the open request from the engine (see {@link CaseNotifications}).
+ * Regulator-internal events (member agency opinions, overdue marks, the review office's
+ * intermediate steps, consultations) are never sent to the company; nor are a company's own
+ * actions, which its users see on the case page.
+ */
+final class NotificationRules {
+
+    static final String SUBMITTED = "SUBMITTED";
+    static final String OUTCOME = "OUTCOME";
+    static final String CLOSED = "CLOSED";
+    static final String LETTER_ISSUED = "LETTER_ISSUED";
+    static final String MATERIALS_REQUEST = "MATERIALS_REQUEST";
+    static final String REQUESTED = "REQUESTED";
+
+    /**
+     * The decisions the company learns of, by step, with the outcomes that are decisions. Requests
+     * for materials (MATERIALS_REQUESTED, SUPPLEMENT_REQUESTED, CORRECTIONS_NEEDED) are left out:
+     * the request itself, with its text and deadline, follows in the same transaction.
+     */
+    static final Map<String, Set<String>> DECISIONS = Map.of(
+            "INTAKE_CHECK", Set.of("COMPLETE", "REJECTED"),
+            "CYBERSECURITY_REVIEW", Set.of("NOT_REQUIRED", "CLEARED", "PROHIBITED"),
+            "INDUSTRY_APPROVAL", Set.of("APPROVED", "REFUSED"),
+            "CSRC_COMPLETENESS_CHECK", Set.of("COMPLETE"),
+            "CSRC_FILING", Set.of("NOTICE_ISSUED", "REFUSED", "LATE_FILING"),
+            "DATA_EXPORT_EVIDENCE", Set.of("ACCEPTED"),
+            "PI_SELF_ASSESSMENT", Set.of("ACCEPTED"),
+            "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"));
+
+    static final Set<String> FINAL_OUTCOMES = Set.of("LISTED", "REJECTED", "WITHDRAWN", "TERMINATED", "EXPIRED");
+
+    /** Letters record "Document <id>: <file name> (<decision>)" as their details. */
+    private static final Pattern LETTER_DOCUMENT = Pattern.compile("^Document (\\d+):");
+
+    private NotificationRules() {
+    }
+
+    /** Whether the event is a new request for materials (which needs the open request to be told). */
+    static boolean isMaterialsRequest(AuditEvent event) {
+        return OUTCOME.equals(event.eventType()) && MATERIALS_REQUEST.equals(event.stage())
+                && REQUESTED.equals(event.outcome());
+    }
+
+    /** The notice for an event of a submitted application, or empty when the company is not told of it. */
+    static Optional<Notice> noticeOf(long applicationId, String number, AuditEvent event) {
+        String type = event.eventType();
+        if (SUBMITTED.equals(type)) {
+            return Optional.of(new Notice(Kind.RECEIPT, "notification.receipt", List.of(number), null, null, null,
+                    "RECEIPT:" + applicationId));
+        }
+        if (OUTCOME.equals(type) && event.stage() != null
+                && DECISIONS.getOrDefault(event.stage(), Set.of()).contains(event.outcome())) {
+            return Optional.of(new Notice(Kind.DECISION, "notification.decision." + event.stage() + "." + event.outcome(),
+                    List.of(number), blankToNull(event.details()), null, null, null));
+        }
+        if (LETTER_ISSUED.equals(type) && event.outcome() != null) {
+            Matcher document = LETTER_DOCUMENT.matcher(event.details() == null ? "" : event.details());
+            String link = document.find() ? "/applications/" + number + "/letters/" + document.group(1) : null;
+            return Optional.of(new Notice(Kind.LETTER, "notification.letter." + event.outcome(), List.of(number), null, null,
+                    link, link == null ? null : "LETTER:" + document.group(1)));
+        }
+        if (CLOSED.equals(type) && FINAL_OUTCOMES.contains(event.outcome())) {
+            return Optional.of(new Notice(Kind.OUTCOME, "notification.closed." + event.outcome(), List.of(number), null,
+                    null, null, "CLOSED:" + applicationId));
+        }
+        return Optional.empty();
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,122 @@
+package cn.ola.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import cn.ola.audit.AuditEvent;
+import cn.ola.workflow.ApplicantAction;
+
+class NotificationRulesTest {
+
+    static final String NUMBER = "OLA-2026-000042";
+
+    @Test
+    void theSubmissionGivesOneReceipt() {
+        Notice receipt = notice("SUBMITTED", null, "SUBMITTED", null).orElseThrow();
+
+        assertThat(receipt.kind()).isEqualTo(Kind.RECEIPT);
+        assertThat(receipt.messageKey()).isEqualTo("notification.receipt");
+        assertThat(receipt.params()).containsExactly(NUMBER);
+        assertThat(receipt.dedupeKey()).isEqualTo("RECEIPT:42");
+    }
+
+    @Test
+    void aDecisionCarriesTheRegulatorsReasons() {
+        Notice decision = notice("OUTCOME", "CYBERSECURITY_REVIEW", "PROHIBITED", " Affects national security. ").orElseThrow();
+
+        assertThat(decision.kind()).isEqualTo(Kind.DECISION);
+        assertThat(decision.messageKey()).isEqualTo("notification.decision.CYBERSECURITY_REVIEW.PROHIBITED");
+        assertThat(decision.details()).isEqualTo("Affects national security.");
+    }
+
+    @Test
+    void anIssuedLetterLinksToItsDownload() {
+        Notice letter = notice("LETTER_ISSUED", "CSRC_FILING", "FILING_NOTICE",
+                "Document 17: OLA-2026-000042-filing-notice.pdf (FILED)").orElseThrow();
+
+        assertThat(letter.kind()).isEqualTo(Kind.LETTER);
+        assertThat(letter.link()).isEqualTo("/applications/" + NUMBER + "/letters/17");
+        assertThat(letter.dedupeKey()).isEqualTo("LETTER:17");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LISTED", "REJECTED", "WITHDRAWN", "TERMINATED", "EXPIRED"})
+    void everyWayACaseEndsIsTold(String outcome) {
+        Notice closed = notice("CLOSED", null, outcome, null).orElseThrow();
+
+        assertThat(closed.kind()).isEqualTo(Kind.OUTCOME);
+        assertThat(closed.messageKey()).isEqualTo("notification.closed." + outcome);
+        assertThat(closed.dedupeKey()).isEqualTo("CLOSED:42");
+    }
+
+    @Test
+    void regulatorInternalEventsAndRequestOutcomesAreNotSentAsDecisions() {
+        assertThat(notice("DEADLINE_PASSED", "intakeCheck", "OVERDUE", null)).isEmpty();
+        assertThat(notice("OUTCOME", "CYBERSECURITY_REVIEW_AGENCY_NDRC", "AGREE", null)).isEmpty();
+        assertThat(notice("OUTCOME", "CYBERSECURITY_REVIEW_INITIAL", "CONCERN", null)).isEmpty();
+        assertThat(notice("OUTCOME", "CSRC_FILING", "CONSULT_DEPARTMENTS", null)).isEmpty();
+        // The request itself is told, with its text and deadline, not the decision to ask.
+        assertThat(notice("OUTCOME", "INTAKE_CHECK", "CORRECTIONS_NEEDED", "Sign the opinion.")).isEmpty();
+        assertThat(notice("OUTCOME", "INDUSTRY_APPROVAL", "MATERIALS_REQUESTED", null)).isEmpty();
+        assertThat(notice("STAGE_ENTERED", "CSRC_FILING", null, null)).isEmpty();
+        assertThat(notice("SCREENING", "cybersecurityReview", "MANDATORY", null)).isEmpty();
+        assertThat(notice("MATERIALS_SUPPLIED", null, null, "Attached.")).isEmpty();
+        assertThat(NotificationRules.isMaterialsRequest(event("OUTCOME", "MATERIALS_REQUEST", "REQUESTED", null))).isTrue();
+        assertThat(NotificationRules.isMaterialsRequest(event("OUTCOME", "MATERIALS_REQUEST", "SUPPLIED", null))).isFalse();
+    }
+
+    @Test
+    void everyMessageTheRulesCanWriteHasEnglishAndChineseWording() throws IOException {
+        List<String> keys = new ArrayList<>(List.of("notification.receipt", "notification.request", "notification.generic"));
+        for (Map.Entry<String, Set<String>> step : NotificationRules.DECISIONS.entrySet()) {
+            step.getValue().forEach(outcome -> keys.add("notification.decision." + step.getKey() + "." + outcome));
+            keys.add(CaseNotifications.requestKey(step.getKey()));
+        }
+        NotificationRules.FINAL_OUTCOMES.forEach(outcome -> keys.add("notification.closed." + outcome));
+        List.of("FILING_NOTICE", "REVIEW_CONCLUSION", "REFUSAL_LETTER").forEach(kind -> keys.add("notification.letter." + kind));
+        for (ApplicantAction action : ApplicantAction.values()) {
+            keys.add("notification.reminder." + action.taskKey());
+        }
+        for (Kind kind : Kind.values()) {
+            keys.add("notification.kind." + kind.name());
+        }
+
+        Properties english = bundle("/messages-notifications.properties");
+        Properties chinese = bundle("/messages-notifications_zh_CN.properties");
+
+        assertThat(keys).allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
+        assertThat(keys).allSatisfy(key -> assertThat(chinese.getProperty(key)).as(key).isNotBlank()
+                .doesNotContain("application").containsPattern("\\p{IsHan}"));
+        assertThat(chinese.keySet()).isEqualTo(english.keySet());
+    }
+
+    private static Optional<Notice> notice(String type, String stage, String outcome, String details) {
+        return NotificationRules.noticeOf(42L, NUMBER, event(type, stage, outcome, details));
+    }
+
+    private static AuditEvent event(String type, String stage, String outcome, String details) {
+        return new AuditEvent(Instant.parse("2026-03-02T02:00:00Z"), "csrc", type, stage, outcome, details);
+    }
+
+    private static Properties bundle(String path) throws IOException {
+        Properties properties = new Properties();
+        try (var in = new InputStreamReader(NotificationRulesTest.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
