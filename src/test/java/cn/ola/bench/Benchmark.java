@@ -1,0 +1,133 @@
+package cn.ola.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.ola.workflow.CaseWorkflow;
+
+/**
+ * The benchmark of the whole system: cases carried end to end against a bare-engine baseline,
+ * task and case lists with many open cases, start-up time and heap, on H2 and on MySQL one after
+ * the other (one Camunda engine per JVM). Run it with {@code ./mvnw -Pbenchmark verify}; it
+ * prints progress and a table, and writes {@code results.csv} and {@code benchmark.png} to
+ * {@code target/bench/}. Parameters: see {@link Settings}.
+ */
+public final class Benchmark {
+
+    static final String END_TO_END = "1 end to end";
+    static final String BASELINE = "2 bare engine";
+    static final String SYSTEM = "4 system";
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Files.createDirectories(settings.out());
+        String machine = machine();
+        System.out.println("Benchmark: " + settings.describe());
+        System.out.println("Machine: " + machine);
+        Results results = new Results();
+        List<String> measured = new ArrayList<>();
+        for (String database : settings.databases()) {
+            System.out.printf("%n=== %s ===%n", database);
+            try (RunningSystem system = RunningSystem.start(database, settings)) {
+                if (system == null) {
+                    continue;
+                }
+                measured.add(database);
+                run(system, settings, results);
+            }
+        }
+        String table = results.table();
+        System.out.println();
+        System.out.println("Benchmark: " + settings.describe());
+        System.out.println("Machine: " + machine);
+        System.out.println(table);
+        results.writeCsv(settings.out().resolve("results.csv"));
+        Files.writeString(settings.out().resolve("results.txt"),
+                "Benchmark: " + settings.describe() + "\nMachine: " + machine + "\n\n" + table);
+        Chart.write(results, measured, settings.describe(), settings.out().resolve("benchmark.png"));
+        System.out.println("Written: " + settings.out().resolve("results.csv") + ", " + settings.out().resolve("results.txt")
+                + ", " + settings.out().resolve("benchmark.png"));
+        System.exit(0);
+    }
+
+    private static void run(RunningSystem system, Settings settings, Results results) throws Exception {
+        String db = system.database;
+        results.add(db, SYSTEM, "start-up to ready", system.startupMillis, "ms");
+        System.out.printf("[%s] started in %,d ms%n", db, system.startupMillis);
+        BenchPeople people = BenchPeople.create(system, settings.companies());
+
+        CaseDriver.Outcome ours = new CaseDriver(db + " end to end", settings, new ApplicationScript(system), people.companies)
+                .run(settings.cases());
+        report(results, db, END_TO_END, ours);
+        endStates(system, results, settings.cases());
+
+        CaseDriver.Outcome bare = new CaseDriver(db + " bare engine", settings, new BaselineScript(system), List.of())
+                .run(settings.cases());
+        report(results, db, BASELINE, bare);
+        results.add(db, END_TO_END, "ratio to bare engine", ours.casesPerSecond() / bare.casesPerSecond(), "x");
+
+        if (settings.openCases() > 0) {
+            new TaskListLoad(system, settings, people, results).run();
+        }
+        results.add(db, SYSTEM, "heap used after the run (after GC)", RunningSystem.heapAfterGcMiB(), "MiB");
+    }
+
+    private static void report(Results results, String db, String workload, CaseDriver.Outcome outcome) {
+        results.add(db, workload, "cases", outcome.cases(), "cases");
+        results.add(db, workload, "cases ended", outcome.ended(), "cases");
+        results.add(db, workload, "cases given up", outcome.failed(), "cases");
+        results.add(db, workload, "duration", outcome.seconds(), "s");
+        results.add(db, workload, "cases/s", outcome.casesPerSecond(), "cases/s");
+        results.add(db, workload, "tasks/s", outcome.tasksPerSecond(), "tasks/s");
+        results.add(db, workload, "tasks per case", (double) outcome.tasks() / Math.max(1, outcome.ended()), "tasks");
+        results.add(db, workload, "retried steps", outcome.retries(), "steps");
+        results.latency(db, workload, "submission", outcome.submission());
+        results.latency(db, workload, "task completion", outcome.taskCompletion());
+    }
+
+    /** How every case ended, from our applications table: must add up to N, with no case left running. */
+    private static void endStates(RunningSystem system, Results results, int cases) {
+        JdbcClient jdbc = JdbcClient.create(system.dataSource());
+        List<Map<String, Object>> states = jdbc.sql("SELECT status, COUNT(*) AS n FROM applications GROUP BY status ORDER BY status")
+                .query().listOfRows();
+        long total = 0;
+        for (Map<String, Object> state : states) {
+            long n = ((Number) state.get("n")).longValue();
+            total += n;
+            results.add(system.database, END_TO_END, "ended " + state.get("status"), n, "cases");
+        }
+        long distinct = jdbc.sql("SELECT COUNT(DISTINCT application_number) FROM applications").query(Long.class).single();
+        long running = system.bean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY)
+                .count();
+        long jobs = system.bean(ManagementService.class).createJobQuery().count();
+        results.add(system.database, END_TO_END, "applications in all states", total, "cases");
+        results.add(system.database, END_TO_END, "distinct application numbers", distinct, "cases");
+        results.add(system.database, END_TO_END, "process instances still running", running, "instances");
+        results.add(system.database, END_TO_END, "jobs left", jobs, "jobs");
+        String verdict = total == cases && distinct == cases && running == 0 && jobs == 0 ? "OK: every case ended once"
+                : "MISMATCH: expected " + cases + " applications, all ended";
+        System.out.printf("[%s] end states %s: %s (%d applications, %d numbers, %d running, %d jobs)%n", system.database,
+                states, verdict, total, distinct, running, jobs);
+    }
+
+    static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "%s %s, %d cores, Java %s, max heap %d MiB, load average %.2f at %s", os.getName(),
+                os.getArch(), os.getAvailableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), os.getSystemLoadAverage(),
+                LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+    }
+}
