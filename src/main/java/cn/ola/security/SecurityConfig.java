@@ -82,6 +82,7 @@ class SecurityConfig {
                         .requestMatchers(antMatcher("/actuator/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
+                        .requestMatchers(antMatcher("/applications/**")).hasRole(Roles.COMPANY)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
