@@ -166,7 +166,7 @@ class ApplicationFormController {
                 problems.add(new FieldProblem("documents." + kind.name(), Problem.DOCUMENT_MISSING));
             }
         }
-        model.addAttribute("application", application);
+        model.addAttribute("draft", application);
         model.addAttribute("company", cases.companyOf(user.getName()));
         model.addAttribute("parts", ReviewRows.of(application.facts(),
                 cases.cloudContracts(user.getName(), application.id()), messages, locale()));
@@ -181,7 +181,7 @@ class ApplicationFormController {
 
     private String page(Model model, Authentication user, ListingApplication application, Section section,
             DraftForm form, FormErrors errors, int version) {
-        model.addAttribute("application", application);
+        model.addAttribute("draft", application);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("version", version);

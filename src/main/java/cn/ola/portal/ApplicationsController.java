@@ -39,7 +39,7 @@ class ApplicationsController {
     String submitted(@PathVariable String number, Authentication user, Model model) {
         CaseOverview overview = cases.overview(user.getName(), number(number));
         model.addAttribute("overview", overview);
-        model.addAttribute("application", overview.application());
+        model.addAttribute("filed", overview.application());
         model.addAttribute("findings", overview.screening().stream().map(this::finding).toList());
         return "applications/submitted";
     }

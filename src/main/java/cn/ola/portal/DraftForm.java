@@ -120,7 +120,7 @@ class DraftForm {
     }
 
     /** The filled-in contract rows followed by empty ones to add more. */
-    List<ContractRow> contractRows() {
+    public List<ContractRow> contractRows() {
         List<ContractRow> rows = new ArrayList<>(contracts.stream().filter(row -> row != null && !row.blank()).toList());
         for (int i = 0; i < EMPTY_CONTRACT_ROWS; i++) {
             rows.add(new ContractRow());

@@ -50,20 +50,20 @@ class FormErrors {
         return this;
     }
 
-    boolean any() {
+    public boolean any() {
         return !entries.isEmpty();
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return entries.containsKey(field);
     }
 
-    String message(String field) {
+    public String message(String field) {
         Entry entry = entries.get(field);
         return entry == null ? null : entry.message();
     }
 
-    List<Entry> all() {
+    public List<Entry> all() {
         return new ArrayList<>(entries.values());
     }
 

@@ -29,7 +29,7 @@ enum Section {
         this.fields = fields;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 

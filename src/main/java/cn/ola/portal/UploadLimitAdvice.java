@@ -2,11 +2,13 @@ package cn.ola.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.FlashMap;
@@ -22,15 +24,18 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class UploadLimitAdvice {
 
     private final MessageSource messages;
+    private final DataSize serverLimit;
 
-    UploadLimitAdvice(MessageSource messages) {
+    UploadLimitAdvice(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize serverLimit) {
         this.messages = messages;
+        this.serverLimit = serverLimit;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(MaxUploadSizeExceededException exceeded, HttpServletRequest request) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        String limit = exceeded.getMaxUploadSize() > 0 ? DraftDocumentsController.size(exceeded.getMaxUploadSize()) : "?";
+        String limit = DraftDocumentsController.size(
+                exceeded.getMaxUploadSize() > 0 ? exceeded.getMaxUploadSize() : serverLimit.toBytes());
         flash.put(DraftDocumentsController.REFUSED, messages.getMessage("applications.documents.refused.requestTooLarge",
                 new Object[] {limit}, LocaleContextHolder.getLocale()));
         String path = request.getRequestURI().substring(request.getContextPath().length());
