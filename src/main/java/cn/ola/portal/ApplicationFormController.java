@@ -79,7 +79,7 @@ class ApplicationFormController {
     }
 
     @PostMapping("/{id}/{section}")
-    String save(@PathVariable long id, @PathVariable String section, @RequestParam(required = false) Integer version,
+    String save(@PathVariable long id, @PathVariable String section, @RequestParam(required = false) String version,
             @RequestParam(defaultValue = "save") String action, Authentication user, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Section page = section(section);
@@ -88,7 +88,7 @@ class ApplicationFormController {
             redirect.addFlashAttribute(NOTE, text("applications.note.alreadySubmitted", application.number()));
             return "redirect:/applications/" + application.number();
         }
-        int read = version == null ? application.version() : version;
+        int read = versionRead(version, application);
         DraftForm form = DraftForm.of(application.facts(), cases.cloudContracts(user.getName(), id));
         if (!page.fields().isEmpty()) {
             if (page.fields().contains("cloudContracts")) {
@@ -147,6 +147,18 @@ class ApplicationFormController {
         } catch (InvalidApplicationException invalid) {
             response.setStatus(422);
             return reviewPage(model, user, cases.application(user.getName(), id), true);
+        }
+    }
+
+    /** The version the page was read at; a page without one saves over the current version, a garbled one over none. */
+    private static int versionRead(String version, ListingApplication application) {
+        if (version == null || version.isBlank()) {
+            return application.version();
+        }
+        try {
+            return Integer.parseInt(version.strip());
+        } catch (NumberFormatException garbled) {
+            return -1;
         }
     }
 

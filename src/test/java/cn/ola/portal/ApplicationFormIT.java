@@ -149,7 +149,8 @@ class ApplicationFormIT {
             String page = result.getResponse().getContentAsString();
             assertThat(page).contains("There is a problem", "This cannot be negative", "href=\"#personalInfoUsers\"")
                     .containsPattern("id=\"personalInfoUsers\"[^>]*value=\"-5\"")
-                    .containsPattern("id=\"piExportedSensitive\"[^>]*value=\"12\"");
+                    .containsPattern("id=\"piExportedSensitive\"[^>]*value=\"12\"")
+                    .doesNotContain("type=\"radio\" name=\"personalInfoUsers\"");
             // Nothing was saved.
             assertThat(page(get("/applications/drafts/" + id + "/data").with(compliance())))
                     .doesNotContainPattern("id=\"piExportedSensitive\"[^>]*value=\"12\"");
