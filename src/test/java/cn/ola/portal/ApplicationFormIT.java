@@ -333,7 +333,8 @@ class ApplicationFormIT {
         void theFormSpeaksChinese() throws Exception {
             long id = newDraft();
             String listing = page(get("/applications/drafts/" + id + "/listing").param("lang", "zh_CN").with(compliance()));
-            assertThat(listing).contains("发行上市信息", "上市方式", "拟上市交易所", "保存草稿", "保存并继续");
+            assertThat(listing).contains("发行上市信息", "上市方式", "拟上市交易所", "保存草稿", "保存并继续",
+                    "间接境外上市的，填写境外发行主体");
             String data = page(get("/applications/drafts/" + id + "/data").locale(Locale.SIMPLIFIED_CHINESE).with(compliance()));
             assertThat(data).contains("企业是否为网络平台运营者？", "关键信息基础设施运营者");
             MvcResult wrong = save(id, "data", Map.of("personalInfoUsers", "abc"), Locale.SIMPLIFIED_CHINESE);
