@@ -65,6 +65,17 @@ public final class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Uploads one file as a browser's {@code multipart/form-data} form would (the CSRF token goes in the action's query). */
+    public HttpResponse<String> postFile(String action, String field, String filename, byte[] content) {
+        String boundary = "----browserless" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))).build());
+    }
+
     public HttpResponse<String> post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -1,0 +1,104 @@
+package cn.ola.portal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+
+import cn.ola.applicant.InvalidApplicationException.FieldProblem;
+import cn.ola.applicant.InvalidApplicationException.Problem;
+
+/**
+ * What is wrong with the form, field by field, in the user's language: the message shown next
+ * to each field and, in the summary at the top, linked to it.
+ */
+class FormErrors {
+
+    private static final Pattern CONTRACT_FIELD = Pattern.compile("cloudContracts\\[(\\d+)]\\.(\\w+)");
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of("offshoreIssuer", 200, "venueExchange", 100,
+            "industry", 64, "stateAssetsSupervisor", 100, "provider", 200);
+
+    /** One problem as shown: the field's label, the message, and where the field is. */
+    record Entry(String field, String label, String message, Section section, String anchor) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final MessageSource messages;
+    private final Locale locale;
+
+    FormErrors(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    /** Text that is not a value of the field's kind (message codes from {@link DraftForm}). */
+    FormErrors typed(Map<String, String> codes) {
+        codes.forEach((field, code) -> add(field, text(code)));
+        return this;
+    }
+
+    /** The problems the application rules report. */
+    FormErrors problems(List<FieldProblem> problems) {
+        for (FieldProblem problem : problems) {
+            add(problem.field(), text(messageCode(problem), maxLength(problem.field())));
+        }
+        return this;
+    }
+
+    public boolean any() {
+        return !entries.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return entries.containsKey(field);
+    }
+
+    public String message(String field) {
+        Entry entry = entries.get(field);
+        return entry == null ? null : entry.message();
+    }
+
+    public List<Entry> all() {
+        return new ArrayList<>(entries.values());
+    }
+
+    /** The label of a field as the form shows it (contract fields with their row number). */
+    String label(String field) {
+        Matcher contract = CONTRACT_FIELD.matcher(field);
+        if (contract.matches()) {
+            return text("applications.field.cloudContracts." + contract.group(2), Integer.parseInt(contract.group(1)) + 1);
+        }
+        if (field.startsWith("documents.")) {
+            return text("applications.document." + field.substring("documents.".length()));
+        }
+        return messages.getMessage("applications.field." + field, null, field, locale);
+    }
+
+    private void add(String field, String message) {
+        entries.putIfAbsent(field, new Entry(field, label(field), message, Section.holding(field), Section.anchor(field)));
+    }
+
+    private static String messageCode(FieldProblem problem) {
+        String field = problem.field();
+        if (problem.problem() == Problem.OUT_OF_RANGE && field.endsWith("Pct")) {
+            return "applications.problem.OUT_OF_RANGE.percent";
+        }
+        if (problem.problem() == Problem.REQUIRED && field.startsWith("decl")) {
+            return "applications.problem.REQUIRED.declaration";
+        }
+        return "applications.problem." + problem.problem().name();
+    }
+
+    private static Integer maxLength(String field) {
+        return MAX_LENGTHS.get(field.replaceFirst("^.*\\.", ""));
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, locale);
+    }
+}

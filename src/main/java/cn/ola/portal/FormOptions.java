@@ -1,0 +1,35 @@
+package cn.ola.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The choices the form offers, in the order a user reads them. The allowed codes are those of
+ * {@code ApplicationRules}; industries are those the screening decisions know plus common ones.
+ */
+final class FormOptions {
+
+    static final List<String> LISTING_TYPES = List.of("DIRECT", "INDIRECT");
+    static final List<String> ISSUER_TYPES = List.of("PRC_JOINT_STOCK", "OFFSHORE");
+    static final List<String> OFFERING_TYPES = List.of("IPO", "FOLLOW_ON", "DUAL_PRIMARY", "TRANSFER");
+    static final List<String> MIGRATION_STATUSES = List.of("NOT_STARTED", "IN_PROGRESS", "COMPLETED");
+    static final List<String> INDUSTRIES = List.of("INTERNET", "SOFTWARE", "E_COMMERCE", "MANUFACTURING", "BANKING",
+            "INSURANCE", "SECURITIES", "TELECOMMUNICATIONS", "HEALTHCARE", "EDUCATION", "ENERGY", "REAL_ESTATE",
+            "TOBACCO", "OTHER");
+    /** Venues and places of business, as ISO 3166 alpha-2 codes. */
+    static final List<String> REGIONS = List.of("HK", "US", "GB", "SG", "DE", "CH", "JP", "KR", "CA", "AU", "FR",
+            "NL", "LU", "CN");
+
+    private FormOptions() {
+    }
+
+    /** The choices, plus a saved value that is not among them (so that it is shown, not silently dropped). */
+    static List<String> with(List<String> choices, String saved) {
+        if (saved == null || saved.isBlank() || choices.contains(saved)) {
+            return choices;
+        }
+        List<String> all = new ArrayList<>(choices);
+        all.add(saved);
+        return all;
+    }
+}
