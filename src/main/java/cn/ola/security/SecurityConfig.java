@@ -82,11 +82,8 @@ class SecurityConfig {
                         .requestMatchers(antMatcher("/actuator/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
-<<<<<<< HEAD
                         .requestMatchers(antMatcher("/notifications/**"), antMatcher("/notifications")).hasRole(Roles.COMPANY)
-=======
                         .requestMatchers(antMatcher("/applications/**")).hasRole(Roles.COMPANY)
->>>>>>> portal
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
