@@ -40,6 +40,9 @@ class SecurityConfig {
     static final String CAMUNDA_APPS = "/camunda/**";
     static final String CAMUNDA_API = "/camunda/api/**";
     static final String ENGINE_REST = "/engine-rest/**";
+    static final String COMPANY_API = "/api/**";
+    /** The company API's OpenAPI document and its UI: readable without signing in. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     /** Camunda's own "Log out" menu entry posts here; it must end the portal session too. */
     static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
@@ -65,8 +68,27 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The company REST API: HTTP Basic over the same accounts, stateless, company users only.
+     * Refusals are problem details like every other error of the API.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain companyApi(HttpSecurity http) throws Exception {
+        ApiProblemResponses problems = new ApiProblemResponses("Overseas Listing Approval API");
+        return http
+                .securityMatcher(antMatcher(COMPANY_API))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.COMPANY))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Machines send no CSRF token; every call carries its credentials.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain portalAndCamundaApps(HttpSecurity http) throws Exception {
         RequestMatcher camundaApi = antMatcher(CAMUNDA_API);
         RequestMatcher logout = new OrRequestMatcher(antMatcher(HttpMethod.POST, "/logout"),
@@ -75,6 +97,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        .requestMatchers(API_DOCS).permitAll()
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
                                 antMatcher("/actuator/info")).permitAll()
                         // Camunda's apps are served by its own servlets and filters, not by Spring MVC: match plain paths.
