@@ -16,7 +16,7 @@ class OpenApiConfig {
     static final String BASIC_AUTH = "basicAuth";
 
     @Bean
-    OpenAPI companyApi() {
+    OpenAPI companyApiDocument() {
         return new OpenAPI()
                 .info(new Info()
                         .title("Overseas Listing Approval — company API")

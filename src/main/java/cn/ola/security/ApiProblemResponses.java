@@ -49,6 +49,12 @@ final class ApiProblemResponses implements AuthenticationEntryPoint, AccessDenie
                 "This API serves applicant companies; your account is not a member of a company.");
     }
 
+    /** A request the firewall refuses (encoded slashes, path traversal, …) before any chain sees it. */
+    void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request's path or headers contain characters the server does not accept.");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
             String title, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();

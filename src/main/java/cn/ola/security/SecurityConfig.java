@@ -19,6 +19,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -85,6 +87,20 @@ class SecurityConfig {
                 // Machines send no CSRF token; every call carries its credentials.
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /** Requests the firewall refuses: a problem detail under the company API, the plain 400 elsewhere. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        ApiProblemResponses api = new ApiProblemResponses("Overseas Listing Approval API");
+        RequestRejectedHandler plain = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                api.rejected(request, response);
+            } else {
+                plain.handle(request, response, rejected);
+            }
+        };
     }
 
     @Bean
