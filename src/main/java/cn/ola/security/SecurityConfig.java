@@ -30,10 +30,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One login for everything: the portal's form login also signs the user into Camunda's
  * Tasklist, Cockpit and Admin (see {@link CamundaWebappSingleSignOn}); the engine's REST API
- * takes HTTP Basic over the same accounts. Users, groups and passwords live in Camunda's
- * identity store; {@link CamundaIdentityAuthenticationProvider}, the only provider bean, serves both
- * chains through the global authentication manager (adding it per chain as well would check
- * every wrong password twice and trip the throttling early).
+ * (staff) and the company API under {@code /api} take HTTP Basic over the same accounts. Users,
+ * groups and passwords live in Camunda's identity store; {@link CamundaIdentityAuthenticationProvider},
+ * the only provider bean, serves every chain through the global authentication manager (adding
+ * it per chain as well would check every wrong password twice and trip the throttling early).
  */
 @Configuration
 @EnableWebSecurity

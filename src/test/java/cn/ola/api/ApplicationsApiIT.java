@@ -3,6 +3,7 @@ package cn.ola.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -37,6 +38,9 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +60,8 @@ import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.support.Browser;
+import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.StaffTasks;
 
@@ -284,6 +290,17 @@ class ApplicationsApiIT {
             mvc.perform(get(API + "/987654321").with(company()))
                     .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+        }
+
+        @Test
+        void outsideTheApiErrorsStayAsTheyWere() throws Exception {
+            MvcResult page = mvc.perform(get("/no-such-page").with(user("compliance").roles("COMPANY"))
+                            .accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isNotFound())
+                    .andReturn();
+            // Spring's default handling: an error sent to the container, which shows the portal's error page.
+            assertThat(page.getResponse().getContentType()).isNull();
+            assertThat(page.getResponse().getContentAsString()).isEmpty();
         }
 
         private void expectFieldError(String body, String field, String code) throws Exception {
@@ -740,6 +757,9 @@ class ApplicationsApiIT {
                     .andExpect(jsonPath("$.info.description", Matchers.containsString("HTTP Basic")))
                     .andExpect(jsonPath("$.components.securitySchemes.basicAuth.scheme").value("basic"))
                     .andReturn();
+            // Kept for reading (and for clients to generate code from) next to the build's other reports.
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
+                    result.getResponse().getContentAsString());
             JsonNode paths = read(result).get("paths");
             assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder(
                     API, API + "/{id}", API + "/{id}/submission", API + "/{id}/documents",
@@ -750,10 +770,38 @@ class ApplicationsApiIT {
         }
 
         @Test
-        void theUiIsServedWithoutSigningIn() throws Exception {
+        void theUiIsServedWithoutSigningInUnderThePortalsContentSecurityPolicy() throws Exception {
             mvc.perform(get("/swagger-ui/index.html"))
                     .andExpect(status().isOk())
-                    .andExpect(content().string(Matchers.containsString("swagger-ui")));
+                    .andExpect(header().string("Content-Security-Policy", Matchers.containsString("script-src 'self'")))
+                    .andExpect(header().string("Content-Security-Policy", Matchers.containsString("style-src 'self'")))
+                    // Scripts and styles come as files only, which the policy allows.
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<script>"))))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<style"))))
+                    .andExpect(content().string(Matchers.containsString("swagger-initializer.js")));
+            mvc.perform(get("/v3/api-docs/swagger-config"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.url").value("/v3/api-docs"));
+        }
+    }
+
+    /** The OpenAPI UI in a real browser: it must render with the policy that forbids inline scripts and styles. */
+    @Nested
+    @ExtendWith(Chromium.class)
+    class OpenApiUi {
+
+        @Test
+        void theUiListsTheApisOperations(Browser browser) {
+            browser.open("/swagger-ui.html");
+            browser.waitUntil(driver -> driver.findElements(By.cssSelector(".opblock-tag")).size() >= 3,
+                    "the operations' groups");
+            assertThat(browser.driver().findElements(By.cssSelector(".opblock-tag"))).extracting(WebElement::getText)
+                    .anySatisfy(text -> assertThat(text).startsWith("Applications"))
+                    .anySatisfy(text -> assertThat(text).startsWith("Documents"))
+                    .anySatisfy(text -> assertThat(text).startsWith("Case"));
+            // The UI's style sheet applies (a page without it shows the title in the browser's default size).
+            assertThat(browser.waitFor(By.cssSelector(".info .title")).getCssValue("font-size")).isEqualTo("36px");
+            browser.screenshot("api-openapi-ui");
         }
     }
 
