@@ -19,6 +19,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -28,10 +30,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One login for everything: the portal's form login also signs the user into Camunda's
  * Tasklist, Cockpit and Admin (see {@link CamundaWebappSingleSignOn}); the engine's REST API
- * takes HTTP Basic over the same accounts. Users, groups and passwords live in Camunda's
- * identity store; {@link CamundaIdentityAuthenticationProvider}, the only provider bean, serves both
- * chains through the global authentication manager (adding it per chain as well would check
- * every wrong password twice and trip the throttling early).
+ * (staff) and the company API under {@code /api} take HTTP Basic over the same accounts. Users,
+ * groups and passwords live in Camunda's identity store; {@link CamundaIdentityAuthenticationProvider},
+ * the only provider bean, serves every chain through the global authentication manager (adding
+ * it per chain as well would check every wrong password twice and trip the throttling early).
  */
 @Configuration
 @EnableWebSecurity
@@ -40,6 +42,9 @@ class SecurityConfig {
     static final String CAMUNDA_APPS = "/camunda/**";
     static final String CAMUNDA_API = "/camunda/api/**";
     static final String ENGINE_REST = "/engine-rest/**";
+    static final String COMPANY_API = "/api/**";
+    /** The company API's OpenAPI document and its UI: readable without signing in. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     /** Camunda's own "Log out" menu entry posts here; it must end the portal session too. */
     static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
@@ -65,8 +70,41 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The company REST API: HTTP Basic over the same accounts, stateless, company users only.
+     * Refusals are problem details like every other error of the API.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain companyApi(HttpSecurity http) throws Exception {
+        ApiProblemResponses problems = new ApiProblemResponses("Overseas Listing Approval API");
+        return http
+                .securityMatcher(antMatcher(COMPANY_API))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.COMPANY))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Machines send no CSRF token; every call carries its credentials.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** Requests the firewall refuses: a problem detail under the company API, the plain 400 elsewhere. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        ApiProblemResponses api = new ApiProblemResponses("Overseas Listing Approval API");
+        RequestRejectedHandler plain = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                api.rejected(request, response);
+            } else {
+                plain.handle(request, response, rejected);
+            }
+        };
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain portalAndCamundaApps(HttpSecurity http) throws Exception {
         RequestMatcher camundaApi = antMatcher(CAMUNDA_API);
         RequestMatcher logout = new OrRequestMatcher(antMatcher(HttpMethod.POST, "/logout"),
@@ -75,6 +113,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        .requestMatchers(API_DOCS).permitAll()
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
                                 antMatcher("/actuator/info")).permitAll()
                         // Camunda's apps are served by its own servlets and filters, not by Spring MVC: match plain paths.

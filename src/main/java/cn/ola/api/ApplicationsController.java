@@ -1,0 +1,157 @@
+package cn.ola.api;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.ola.api.Representations.ApplicationSummary;
+import cn.ola.api.Representations.ApplicationView;
+import cn.ola.api.Representations.SubmissionView;
+import cn.ola.applicant.ApplicantCases;
+import cn.ola.filing.ListingApplication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** A company's applications: list, draft, read, replace, submit. */
+@RestController
+@RequestMapping(path = Representations.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Applications", description = "Drafts and submitted applications of the caller's company.")
+class ApplicationsController {
+
+    private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d{1,9})\"?$");
+
+    private final ApplicantCases cases;
+    private final IdempotentRequests idempotent;
+
+    ApplicationsController(ApplicantCases cases, IdempotentRequests idempotent) {
+        this.cases = cases;
+        this.idempotent = idempotent;
+    }
+
+    @GetMapping
+    @Operation(summary = "The company's applications", description = "Drafts and submitted applications, newest first.")
+    List<ApplicationSummary> list(Principal user) {
+        return cases.applications(user.getName()).stream().map(ApplicationSummary::of).toList();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a draft",
+            description = "Starts a draft with whatever is filled in; only malformed values are refused (400 with the "
+                    + "field errors). Send an Idempotency-Key to retry safely: a retry with the same key and body gets "
+                    + "the same answer and creates nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ApplicationInput.class),
+                    examples = @ExampleObject(name = "draft", value = ApiExamples.CREATE_REQUEST))))
+    @ApiResponse(responseCode = "201", description = "Draft created; Location names it, ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed values, unknown fields or malformed JSON",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "validation", value = ApiExamples.VALIDATION_PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<?> create(@RequestBody ApplicationInput input, Principal user,
+            @Parameter(description = "Any unique text (e.g. a UUID) to retry the request safely")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.run(user.getName(), key, "POST " + Representations.BASE, input, () -> {
+            ListingApplication draft = cases.createDraft(user.getName(), input.toDraft());
+            return ResponseEntity.created(URI.create(Representations.BASE + "/" + draft.id()))
+                    .eTag(Integer.toString(draft.version()))
+                    .body(view(user, draft));
+        });
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An application with all its facts",
+            description = "The ETag header carries the version to send back in If-Match when replacing the draft.")
+    @ApiResponse(responseCode = "200", description = "The application")
+    @ApiResponse(responseCode = "404", description = "No such application, or another company's",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "not found", value = ApiExamples.NOT_FOUND_PROBLEM)))
+    ResponseEntity<ApplicationView> get(@PathVariable long id, Principal user) {
+        ListingApplication application = cases.application(user.getName(), id);
+        return ResponseEntity.ok().eTag(Integer.toString(application.version())).body(view(user, application));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace a draft",
+            description = "Replaces every field of the draft (a field left out becomes empty). The If-Match header "
+                    + "must carry the version read (ETag or `version`): a draft changed meanwhile, or submitted, is not "
+                    + "overwritten (409).",
+            parameters = @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, required = true,
+                    description = "The version read, e.g. \"3\"", example = "\"0\""))
+    @ApiResponse(responseCode = "200", description = "Saved; the body and ETag carry the new version")
+    @ApiResponse(responseCode = "409", description = "Changed meanwhile or already submitted",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "changed", value = ApiExamples.DRAFT_CHANGED_PROBLEM)))
+    @ApiResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<ApplicationView> replace(@PathVariable long id, @RequestBody ApplicationInput input, Principal user,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        cases.application(user.getName(), id);
+        int version = version(ifMatch);
+        ListingApplication saved = cases.updateDraft(user.getName(), id, version, input.toDraft());
+        return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(view(user, saved));
+    }
+
+    @PostMapping("/{id}/submission")
+    @Operation(summary = "Submit the application",
+            description = "Submits a complete draft: it gets its number, the screening decisions run and the case "
+                    + "starts. Missing fields, declarations or documents → 400 listing them. Already submitted → 409 "
+                    + "with the number. With an Idempotency-Key, a retry gets the same 201 answer.")
+    @ApiResponse(responseCode = "201", description = "Submitted",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class),
+                    examples = @ExampleObject(name = "submitted", value = ApiExamples.SUBMISSION_RESPONSE)))
+    @ApiResponse(responseCode = "400", description = "Incomplete",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "incomplete", value = ApiExamples.INCOMPLETE_PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Already submitted",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "already submitted", value = ApiExamples.ALREADY_SUBMITTED_PROBLEM)))
+    ResponseEntity<?> submit(@PathVariable long id, Principal user,
+            @Parameter(description = "Any unique text (e.g. a UUID) to retry the request safely")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        String target = "POST " + Representations.BASE + "/" + id + "/submission";
+        return idempotent.run(user.getName(), key, target, Map.of(), () -> {
+            SubmissionView submitted = SubmissionView.of(id, cases.submit(user.getName(), id));
+            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(submitted.caseHref())).body(submitted);
+        });
+    }
+
+    private ApplicationView view(Principal user, ListingApplication application) {
+        return ApplicationView.of(application, cases.cloudContracts(user.getName(), application.id()));
+    }
+
+    private static int version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException("Send the version you read in the If-Match header (e.g. If-Match: "
+                    + "\"3\", the ETag of GET), so that changes made meanwhile are not overwritten.");
+        }
+        Matcher matcher = VERSION.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new InvalidInputException(new Problems.FieldError(HttpHeaders.IF_MATCH, "INVALID_FORMAT",
+                    "The version read, as the ETag gave it, e.g. \"3\"."));
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+}

@@ -1,0 +1,43 @@
+package cn.ola.api;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.ola.applicant.ApplicationRules;
+import cn.ola.applicant.InvalidApplicationException.Problem;
+
+/** What a field problem means for the caller, in a sentence it can show. */
+final class FieldMessages {
+
+    private FieldMessages() {
+    }
+
+    static String of(String field, Problem problem) {
+        return switch (problem) {
+            case REQUIRED -> "Required" + (field.startsWith("decl") ? ": answer the declaration with true or false." : ".");
+            case NEGATIVE -> "Must not be negative.";
+            case OUT_OF_RANGE -> field.endsWith("Pct") ? "A percentage between 0 and 100 with at most two decimals."
+                    : "Out of range.";
+            case UNKNOWN_VALUE -> unknownValue(field);
+            case TOO_LONG -> "Too long.";
+            case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting.";
+        };
+    }
+
+    private static String unknownValue(String field) {
+        Set<String> allowed = switch (field) {
+            case "listingType" -> ApplicationRules.LISTING_TYPES;
+            case "issuerType" -> ApplicationRules.ISSUER_TYPES;
+            case "offeringType" -> ApplicationRules.OFFERING_TYPES;
+            case "stateCloudMigrationStatus" -> ApplicationRules.MIGRATION_STATUSES;
+            default -> null;
+        };
+        if (allowed != null) {
+            return "Must be one of " + String.join(", ", new TreeSet<>(allowed)) + ".";
+        }
+        if ("venueRegion".equals(field) || "mainPlaceOfBusiness".equals(field)) {
+            return "A country or region as an ISO 3166 two-letter code, e.g. US, HK, CN.";
+        }
+        return "Not one of the allowed values.";
+    }
+}

@@ -1,0 +1,145 @@
+package cn.ola.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import cn.ola.applicant.CaseOverview;
+import cn.ola.applicant.Screening;
+import cn.ola.applicant.Submission;
+import cn.ola.audit.AuditEvent;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications.CloudContract;
+import cn.ola.filing.StoredDocument;
+import cn.ola.workflow.OpenStep;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** What the API answers, as JSON: applications, submissions, documents and cases. */
+final class Representations {
+
+    static final String BASE = "/api/v1/applications";
+    /** Due dates are days in Beijing, where the working-day calendar counts. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private Representations() {
+    }
+
+    @Schema(description = "An application in the company's list.")
+    record ApplicationSummary(long id, @Schema(example = "OLA-2026-000123", nullable = true) String number,
+            @Schema(example = "SUBMITTED") String status, @Schema(example = "INTAKE_CHECK", nullable = true) String stage,
+            boolean overdue, Instant submittedAt, Instant closedAt,
+            @Schema(description = "Send it back in If-Match when replacing the draft") int version, String href) {
+
+        static ApplicationSummary of(ListingApplication a) {
+            return new ApplicationSummary(a.id(), numberOf(a), a.status(), a.stage(), a.overdue(), a.submittedAt(),
+                    a.closedAt(), a.version(), BASE + "/" + a.id());
+        }
+    }
+
+    @Schema(description = "An application with every filed fact. `number` is set once it is submitted.")
+    record ApplicationView(long id, String number, String status, String stage, boolean overdue, Instant submittedAt,
+            Instant closedAt, int version, @JsonUnwrapped ApplicationFacts facts, List<CloudContractView> cloudContracts) {
+
+        static ApplicationView of(ListingApplication a, List<CloudContract> contracts) {
+            return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.overdue(), a.submittedAt(),
+                    a.closedAt(), a.version(), a.facts(),
+                    contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList());
+        }
+    }
+
+    record CloudContractView(String provider, LocalDate endDate) {
+    }
+
+    @Schema(description = "What the company learns when it submits.")
+    record SubmissionView(long id, @Schema(example = "OLA-2026-000123") String number, List<ScreeningView> screening,
+            List<StepView> nextSteps, String caseHref) {
+
+        static SubmissionView of(long id, Submission submission) {
+            return new SubmissionView(id, submission.number().toString(),
+                    submission.screening().stream().map(ScreeningView::of).toList(),
+                    submission.nextSteps().stream().map(StepView::of).toList(), BASE + "/" + id + "/case");
+        }
+    }
+
+    @Schema(description = "One screening decision taken at submission (D1–D6): which, what it found and why.")
+    record ScreeningView(@Schema(example = "cybersecurity-review-requirement") String decision,
+            @Schema(example = "MANDATORY") String result, String reason) {
+
+        static ScreeningView of(Screening s) {
+            return new ScreeningView(s.decision(), s.result(), s.reason());
+        }
+    }
+
+    @Schema(description = "A step the case waits for: the company's own (forApplicant) or a regulator's.")
+    record StepView(String taskId, @Schema(example = "Task_IntakeCheck") String taskKey, String name,
+            boolean forApplicant,
+            @Schema(description = "The company's action, where the step is the company's", nullable = true,
+                    allowableValues = {"SUPPLY_MATERIALS", "REPORT_OVERSEAS_SUBMISSION", "REPORT_LISTING"}) String action,
+            Instant openedAt, @Schema(description = "End of the last working day allowed") Instant due,
+            @Schema(description = "The due day in Beijing") LocalDate dueDate,
+            @Schema(description = "Working days left; 0 on the last day, negative once passed") Integer workingDaysLeft,
+            @Schema(description = "What staff asked for, for a request for materials") String request,
+            String requestedBy) {
+
+        static StepView of(OpenStep s) {
+            return new StepView(s.taskId(), s.taskKey(), s.name(), s.forApplicant(),
+                    s.action() == null ? null : s.action().name(), s.openedAt(), s.due(),
+                    s.due() == null ? null : s.due().atZone(BEIJING).toLocalDate(), s.workingDaysLeft(), s.request(),
+                    s.requestedBy());
+        }
+    }
+
+    @Schema(description = "A document kept for the application.")
+    record DocumentView(long id, @Schema(example = "PROSPECTUS") String kind, String filename,
+            @Schema(example = "application/pdf") String contentType, long sizeBytes, String sha256, String uploadedBy,
+            Instant uploadedAt, @Schema(description = "False once replaced by a newer document of the kind") boolean current,
+            String contentHref) {
+
+        static DocumentView of(StoredDocument d) {
+            return new DocumentView(d.id(), d.kind(), d.originalFilename(), d.contentType(), d.sizeBytes(), d.sha256(),
+                    d.uploadedBy(), d.uploadedAt(), d.current(),
+                    BASE + "/" + d.applicationId() + "/documents/" + d.id() + "/content");
+        }
+    }
+
+    @Schema(description = "Something that happened to the case.")
+    record EventView(Instant occurredAt, String actor, @Schema(example = "SUBMITTED") String eventType, String stage,
+            String outcome, String details) {
+
+        static EventView of(AuditEvent e) {
+            return new EventView(e.occurredAt(), e.actor(), e.eventType(), e.stage(), e.outcome(), e.details());
+        }
+    }
+
+    @Schema(description = "A case as its company sees it.")
+    record CaseView(long id, String number, String status, String stage, boolean overdue, Instant submittedAt,
+            Instant closedAt, @Schema(description = "Whether the case still runs (and can be withdrawn)") boolean open,
+            List<ScreeningView> screening, List<StepView> openSteps,
+            @Schema(description = "The steps the company can take now") List<StepView> actions,
+            List<EventView> timeline, List<DocumentView> documents) {
+
+        static CaseView of(CaseOverview overview) {
+            ListingApplication a = overview.application();
+            return new CaseView(a.id(), numberOf(a), a.status(), a.stage(), a.overdue(), a.submittedAt(), a.closedAt(),
+                    overview.open(), overview.screening().stream().map(ScreeningView::of).toList(),
+                    overview.openSteps().stream().map(StepView::of).toList(),
+                    overview.actions().stream().map(StepView::of).toList(),
+                    overview.timeline().stream().map(EventView::of).toList(),
+                    overview.documents().stream().map(DocumentView::of).toList());
+        }
+
+        /** A draft: nothing runs yet; only its documents are there. */
+        static CaseView ofDraft(ListingApplication a, List<StoredDocument> documents) {
+            return new CaseView(a.id(), null, a.status(), a.stage(), a.overdue(), null, null, false, List.of(),
+                    List.of(), List.of(), List.of(), documents.stream().map(DocumentView::of).toList());
+        }
+    }
+
+    private static String numberOf(ListingApplication a) {
+        return a.number() == null ? null : a.number().toString();
+    }
+}
