@@ -1,0 +1,304 @@
+package cn.ola.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+
+import cn.ola.company.InvalidCreditCodeException;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.support.Browser;
+import cn.ola.support.Chromium;
+import cn.ola.support.DevSystemTest;
+
+/**
+ * A company's whole way through the portal, in a real browser, once in Chinese and once in
+ * English: it registers, files an application section by section with its documents, submits
+ * and reads what happens next; a CSRC officer asks for corrections in the real Camunda
+ * Tasklist; the company answers on its case page; the officer confirms the negative-list hit
+ * the company declared; the company sees the outcome with the reasons.
+ */
+@DevSystemTest
+@ExtendWith(Chromium.class)
+class CompanyJourneyIT {
+
+    private static final String INTAKE_CHECK = "Task_IntakeCheck";
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    MessageSource messages;
+
+    @TempDir
+    Path files;
+
+    @Test
+    void aCompanyFilesInChineseAndLearnsTheOutcome(Browser browser) throws IOException {
+        journey(browser, Locale.SIMPLIFIED_CHINESE, "zh_CN", "示例云计算股份有限公司", true);
+    }
+
+    @Test
+    void aCompanyFilesInEnglishAndLearnsTheOutcome(Browser browser) throws IOException {
+        journey(browser, Locale.ENGLISH, "en", "Example Cloud Co., Ltd.", false);
+    }
+
+    private void journey(Browser browser, Locale locale, String lang, String companyName, boolean screenshots)
+            throws IOException {
+        String user = "officer" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String code = freshCreditCode();
+
+        // Registration, with one typing error in the credit code first.
+        browser.open("/register?lang=" + lang);
+        type(browser, "nameZh", companyName);
+        type(browser, "nameEn", "Example Cloud Co., Ltd.");
+        type(browser, "creditCode", code.substring(0, 17) + wrongCheckCharacter(code));
+        type(browser, "contactPerson", "王芳");
+        type(browser, "contactEmail", user + "@example.cn");
+        type(browser, "contactPhone", "+86 10 5555 0101");
+        type(browser, "userName", user);
+        type(browser, "lastName", "王");
+        type(browser, "firstName", "芳");
+        type(browser, "email", user + "@example.cn");
+        type(browser, "password", "Filing2026secure");
+        type(browser, "passwordConfirmation", "Filing2026secure");
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.waitFor(By.id("creditCode-error")).getText()).contains(String.valueOf(code.charAt(17)));
+        assertThat(browser.driver().findElement(By.id("nameZh")).getDomProperty("value")).isEqualTo(companyName);
+        if (screenshots) {
+            browser.screenshot("portal-register", 1200, 1400);
+        }
+        type(browser, "creditCode", code);
+        type(browser, "password", "Filing2026secure");
+        type(browser, "passwordConfirmation", "Filing2026secure");
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/login"), "the sign-in page after registering");
+
+        // A new application, section by section.
+        browser.signIn(user, "Filing2026secure");
+        browser.open("/applications");
+        browser.click(By.cssSelector("form[action$='/applications/drafts'] button[type=submit]"));
+        browser.waitUntil(d -> d.getCurrentUrl().matches(".*/applications/drafts/\\d+/\\w+.*"), "a new draft");
+        String draft = browser.driver().getCurrentUrl().replaceAll(".*/applications/drafts/(\\d+)/.*", "$1");
+
+        browser.open("/applications/drafts/" + draft + "/listing");
+        choose(browser, "listingType", "INDIRECT");
+        choose(browser, "issuerType", "OFFSHORE");
+        type(browser, "offshoreIssuer", "Example Cloud Holdings Ltd. (Cayman Islands)");
+        type(browser, "venueExchange", "NASDAQ");
+        choose(browser, "venueRegion", "US");
+        choose(browser, "offeringType", "IPO");
+        date(browser, "plannedListingDate", "2027-09-30");
+        saveAndContinue(browser);
+
+        browser.waitFor(By.id("personalInfoUsers"));
+        browser.click(By.id("networkPlatformOperator-yes"));
+        browser.click(By.id("ciio-no"));
+        browser.click(By.id("importantData-no"));
+        // A typing slip first: the page says what is wrong and keeps what was typed.
+        type(browser, "personalInfoUsers", "-2500000");
+        type(browser, "piExportedNonSensitive", "50000");
+        type(browser, "piExportedSensitive", "0");
+        browser.click(By.id("consentObtained-yes"));
+        browser.click(By.id("sensitiveDataMinimised-yes"));
+        saveAndContinue(browser);
+        assertThat(browser.waitFor(By.id("personalInfoUsers-error")).getText()).isNotBlank();
+        assertThat(browser.driver().findElement(By.id("personalInfoUsers")).getDomProperty("value")).isEqualTo("-2500000");
+        assertThat(browser.driver().findElement(By.id("piExportedNonSensitive")).getDomProperty("value")).isEqualTo("50000");
+        if (screenshots) {
+            browser.screenshot("portal-field-error", 1200, 1500);
+        }
+        type(browser, "personalInfoUsers", "2500000");
+        saveAndContinue(browser);
+
+        browser.waitFor(By.id("domesticRevenuePct"));
+        choose(browser, "industry", "INTERNET");
+        type(browser, "domesticRevenuePct", "96");
+        type(browser, "domesticProfitPct", "91.5");
+        type(browser, "domesticAssetsPct", "80");
+        type(browser, "domesticNetAssetsPct", "78");
+        browser.click(By.id("managementMostlyPrc-yes"));
+        choose(browser, "mainPlaceOfBusiness", "CN");
+        saveAndContinue(browser);
+
+        // The company declares that it is under investigation: a negative-list circumstance.
+        browser.waitFor(By.id("declProhibitedByLaw"));
+        browser.click(By.id("declProhibitedByLaw-no"));
+        browser.click(By.id("declNationalSecurityThreat-no"));
+        browser.click(By.id("declRecentCriminalOffence-no"));
+        browser.click(By.id("declUnderInvestigation-yes"));
+        browser.click(By.id("declOwnershipDispute-no"));
+        saveAndContinue(browser);
+
+        browser.waitFor(By.id("stateAssetsSupervisor"));
+        saveAndContinue(browser);
+
+        browser.waitFor(By.id("upload-limits"));
+        upload(browser, "FILING_REPORT", pdf("备案报告.pdf"));
+        upload(browser, "PRC_LEGAL_OPINION", pdf("legal-opinion.pdf"));
+        upload(browser, "PROSPECTUS", pdf("prospectus.pdf"));
+        if (screenshots) {
+            browser.screenshot("portal-documents", 1200, 1800);
+        }
+
+        browser.open("/applications/drafts/" + draft + "/review");
+        browser.waitFor(By.id("complete"));
+        if (screenshots) {
+            browser.screenshot("portal-review", 1200, 2200);
+        }
+        browser.click(By.cssSelector("form[action$='/submit'] button[type=submit]"));
+        String number = browser.waitFor(By.id("application-number")).getText().strip();
+        assertThat(number).matches("OLA-\\d{4}-\\d{6}");
+        assertThat(browser.driver().findElement(By.id("screening-negative-list")).getText()).isNotBlank();
+        if (screenshots) {
+            browser.screenshot("portal-submitted", 1200, 1600);
+        }
+
+        // The case page: submitted, at the CSRC intake check.
+        browser.open("/applications/" + number);
+        assertThat(browser.waitFor(By.id("case-status")).getText()).isEqualTo(text("cases.status.SUBMITTED", locale));
+        assertThat(browser.driver().findElement(By.id("case-stage")).getText()).isEqualTo(text("cases.stage.INTAKE_CHECK", locale));
+
+        // A CSRC officer asks for corrections in Tasklist.
+        browser.signOut();
+        String intake = intakeTask(number).getId();
+        Tasklist tasklist = Tasklist.open(browser.signIn("csrc", "demo"));
+        tasklist.chooseFilter("Tasks of my groups").openTask(intake).claim();
+        assertThat(tasklist.field("Application number")).isEqualTo(number);
+        tasklist.choose("Fixable: the company corrects the application")
+                .type("Reasons", "Please add the board resolution approving the overseas listing.")
+                .complete()
+                .waitUntilGone(intake);
+
+        // The company answers on its case page.
+        browser.signOut();
+        browser.signIn(user, "Filing2026secure");
+        browser.open("/applications/" + number + "?lang=" + lang);
+        String request = await().atMost(Duration.ofSeconds(30)).until(() -> supplyTask(number), t -> t != null).getId();
+        WebElement answer = browser.waitFor(By.id("answer-" + request));
+        assertThat(browser.driver().findElement(By.id("action-" + request)).getText())
+                .contains("Please add the board resolution approving the overseas listing.");
+        if (screenshots) {
+            browser.screenshot("portal-case-request", 1200, 1800);
+        }
+        answer.sendKeys("The board resolution of 3 March is attached.");
+        browser.driver().findElement(By.id("file-" + request + "-1")).sendKeys(pdf("board-resolution.pdf").toString());
+        browser.click(By.cssSelector("#action-" + request + " button[type=submit]"));
+        browser.waitFor(By.id("flash-done"));
+        assertThat(browser.driver().findElements(By.id("action-" + request))).as("the answered request").isEmpty();
+        assertThat(browser.driver().findElement(By.id("documents")).getText()).contains("board-resolution.pdf");
+
+        // The officer confirms the declared investigation: the application is rejected.
+        browser.signOut();
+        String secondCheck = await().atMost(Duration.ofSeconds(30)).until(() -> intakeTask(number), t -> t != null).getId();
+        tasklist = Tasklist.open(browser.signIn("csrc", "demo"));
+        tasklist.chooseFilter("Tasks of my groups").openTask(secondCheck).claim();
+        assertThat(tasklist.field("The company's latest correction")).contains("board resolution");
+        tasklist.choose("Negative-list hit confirmed: reject")
+                .type("Reasons", "The company is under investigation for a suspected crime (Trial Measures, Art. 8).")
+                .complete()
+                .waitUntilGone(secondCheck);
+
+        // The company sees the outcome and why.
+        browser.signOut();
+        browser.signIn(user, "Filing2026secure");
+        browser.open("/applications/" + number + "?lang=" + lang);
+        assertThat(browser.waitFor(By.id("case-status")).getText()).isEqualTo(text("cases.status.REJECTED", locale));
+        assertThat(browser.driver().findElement(By.id("timeline")).getText())
+                .contains("under investigation for a suspected crime");
+        assertThat(browser.driver().findElements(By.id("withdraw-link"))).as("withdrawal of an ended case").isEmpty();
+        if (screenshots) {
+            browser.screenshot("portal-case-outcome", 1200, 2000);
+        }
+    }
+
+    private Task intakeTask(String number) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(INTAKE_CHECK).singleResult();
+    }
+
+    private Task supplyTask(String number) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_SupplyMaterials")
+                .singleResult();
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static void type(Browser browser, String id, String text) {
+        WebElement input = browser.waitFor(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void choose(Browser browser, String id, String value) {
+        new Select(browser.waitFor(By.id(id))).selectByValue(value);
+    }
+
+    /** Date inputs take the browser's own date format when typed; a person picks the day, we set it. */
+    private static void date(Browser browser, String id, String isoDate) {
+        WebElement input = browser.waitFor(By.id(id));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", input, isoDate);
+    }
+
+    private static void saveAndContinue(Browser browser) {
+        String before = browser.driver().getCurrentUrl();
+        WebElement button = browser.waitFor(By.cssSelector("button[name=action][value=continue]"));
+        button.click();
+        browser.waitUntil(d -> {
+            try {
+                button.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        }, "the next page after " + before);
+    }
+
+    private static void upload(Browser browser, String kind, Path file) {
+        browser.waitFor(By.id("file-" + kind)).sendKeys(file.toString());
+        browser.click(By.cssSelector("section#" + kind + " form.upload button[type=submit]"));
+        browser.waitUntil(d -> d.findElement(By.id(kind)).getText().contains(file.getFileName().toString()),
+                "the " + kind + " to show " + file.getFileName());
+    }
+
+    private Path pdf(String name) throws IOException {
+        return Files.write(files.resolve(name),
+                ("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A valid code no other test uses: 17 random characters and the check character they call for. */
+    private static String freshCreditCode() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder first17 = new StringBuilder("91440300");
+        while (first17.length() < 17) {
+            first17.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        try {
+            return UnifiedSocialCreditCode.parse(first17 + "0").value();
+        } catch (InvalidCreditCodeException wrongCheck) {
+            return first17.toString() + wrongCheck.character();
+        }
+    }
+
+    private static char wrongCheckCharacter(String code) {
+        return code.charAt(17) == '1' ? '2' : '1';
+    }
+}
