@@ -82,6 +82,9 @@ class SecurityConfig {
                         .requestMatchers(antMatcher("/actuator/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
+                        .requestMatchers(antMatcher("/register")).permitAll()
+                        .requestMatchers(antMatcher("/company/**")).hasRole(Roles.COMPANY)
+                        .requestMatchers(antMatcher("/applications/**")).hasRole(Roles.COMPANY)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
