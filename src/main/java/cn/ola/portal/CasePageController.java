@@ -53,6 +53,8 @@ class CasePageController {
 
     static final String VIEW = "cases/case";
     static final int MAX_FILES = 3;
+    /** The answer goes into the case history with a line per file; the history keeps 4,000 characters a step. */
+    static final int MAX_ANSWER = 3000;
     /** Supervisors' follow-ups of overdue regulator steps are the regulators' internal business. */
     private static final String INTERNAL_TASK_PREFIX = "Task_FollowUp";
 
@@ -100,6 +102,10 @@ class CasePageController {
             @RequestParam(name = "kind", required = false) List<String> kinds,
             Model model, RedirectAttributes redirect) throws IOException {
         ApplicationNumber case_ = parse(number);
+        if (answer != null && answer.strip().length() > MAX_ANSWER) {
+            return again(model, user, case_, taskId, answer, "materialsError",
+                    new Problem("cases.materials.tooLong", MAX_ANSWER, answer.strip().length()));
+        }
         List<KindedUpload> uploads = new ArrayList<>();
         List<MultipartFile> given = files == null ? List.of() : files;
         for (int i = 0; i < given.size() && i < MAX_FILES; i++) {
