@@ -121,7 +121,7 @@ class CasePageIT {
 
         assertThat(text(section(page, "case-status"))).isEqualTo("已提交");
         assertThat(text(section(page, "case-stage"))).isEqualTo("证监会受理审查");
-        assertThat(text(section(page, "open-steps"))).contains("监管部门办理中：证监会受理审查，截止日期");
+        assertThat(text(section(page, "open-steps"))).contains("监管部门办理中：证监会受理审查，").contains("截止日期").contains("个工作日");
         assertThat(page).contains("办理记录").contains("提交申请").contains("撤回此申请");
     }
 
@@ -209,6 +209,19 @@ class CasePageIT {
 
             assertThat(text(section(page, "materials-error-" + taskId)))
                     .isEqualTo("Please write an answer or attach at least one file.");
+            assertThat(materialsTask()).isEqualTo(taskId);
+        }
+
+        @Test
+        void anAnswerLongerThanTheHistoryKeepsIsRefusedAndKept() throws Exception {
+            String taskId = materialsTask();
+            String longAnswer = "很长的答复。".repeat(600);
+
+            String page = mvc.perform(as(COMPANY_USER, answer(taskId, longAnswer, null, null).locale(Locale.SIMPLIFIED_CHINESE)))
+                    .andReturn().getResponse().getContentAsString();
+
+            assertThat(text(section(page, "materials-error-" + taskId))).startsWith("答复内容过长：最多 3,000 个字符，当前为 3,600 个字符");
+            assertThat(page).contains(longAnswer);
             assertThat(materialsTask()).isEqualTo(taskId);
         }
 
