@@ -2,11 +2,13 @@ package cn.ola.portal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,7 @@ import cn.ola.applicant.Upload;
 import cn.ola.applicant.UploadPolicy;
 import cn.ola.company.CompanyUsers;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.StoredDocument;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
@@ -101,12 +104,12 @@ class CasePageController {
             @RequestParam(name = "file", required = false) List<MultipartFile> files,
             @RequestParam(name = "kind", required = false) List<String> kinds,
             Model model, RedirectAttributes redirect) throws IOException {
-        ApplicationNumber case_ = parse(number);
+        ApplicationNumber caseNumber = parse(number);
         if (answer != null && answer.strip().length() > MAX_ANSWER) {
-            return again(model, user, case_, taskId, answer, "materialsError",
+            return again(model, user, caseNumber, taskId, answer, "materialsError",
                     new Problem("cases.materials.tooLong", MAX_ANSWER, answer.strip().length()));
         }
-        List<KindedUpload> uploads = new ArrayList<>();
+        List<KindedUpload> kinded = new ArrayList<>();
         List<MultipartFile> given = files == null ? List.of() : files;
         for (int i = 0; i < given.size() && i < MAX_FILES; i++) {
             MultipartFile file = given.get(i);
@@ -115,63 +118,63 @@ class CasePageController {
             }
             DocumentKind kind = kinds != null && i < kinds.size()
                     ? DocumentKind.parse(kinds.get(i)).orElse(DocumentKind.SUPPLEMENT) : DocumentKind.SUPPLEMENT;
-            uploads.add(new KindedUpload(kind, new Upload(file.getOriginalFilename(), file.getBytes())));
+            kinded.add(new KindedUpload(kind, new Upload(file.getOriginalFilename(), file.getBytes())));
         }
         try {
-            cases.supplyMaterials(user.getName(), case_, taskId, answer, uploads);
+            cases.supplyMaterials(user.getName(), caseNumber, taskId, answer, kinded);
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(case_, redirect);
+            return notWaiting(caseNumber, redirect);
         } catch (RefusedUploadException refused) {
-            return again(model, user, case_, taskId, answer, "materialsError",
+            return again(model, user, caseNumber, taskId, answer, "materialsError",
                     new Problem("cases.upload." + refused.reason().name(),
                             refused.filename(), refused.maxBytes() / (1024 * 1024), refused.detectedType()));
         } catch (InvalidApplicationException empty) {
-            return again(model, user, case_, taskId, answer, "materialsError", new Problem("cases.materials.empty"));
+            return again(model, user, caseNumber, taskId, answer, "materialsError", new Problem("cases.materials.empty"));
         }
         redirect.addFlashAttribute("done", "cases.done.materials");
-        return "redirect:/applications/" + case_;
+        return "redirect:/applications/" + caseNumber;
     }
 
     @PostMapping("/applications/{number}/overseas-submission")
     String reportOverseasSubmission(@PathVariable String number, @RequestParam(required = false) String date,
             Authentication user, Model model, RedirectAttributes redirect) {
-        ApplicationNumber case_ = parse(number);
-        Object checked = pastDate(date);
-        if (checked instanceof Problem problem) {
-            return again(model, user, case_, null, null, "overseasError", problem);
+        ApplicationNumber caseNumber = parse(number);
+        Problem problem = pastDateProblem(date);
+        if (problem != null) {
+            return again(model, user, caseNumber, null, null, "overseasError", problem);
         }
         try {
-            cases.reportOverseasSubmission(user.getName(), case_, (LocalDate) checked);
+            cases.reportOverseasSubmission(user.getName(), caseNumber, LocalDate.parse(date.strip()));
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(case_, redirect);
+            return notWaiting(caseNumber, redirect);
         }
         redirect.addFlashAttribute("done", "cases.done.overseas");
-        return "redirect:/applications/" + case_;
+        return "redirect:/applications/" + caseNumber;
     }
 
     @PostMapping("/applications/{number}/listing")
     String reportListing(@PathVariable String number, @RequestParam(required = false) String date,
             Authentication user, Model model, RedirectAttributes redirect) {
-        ApplicationNumber case_ = parse(number);
-        Object checked = pastDate(date);
-        if (checked instanceof Problem problem) {
-            return again(model, user, case_, null, null, "listingError", problem);
+        ApplicationNumber caseNumber = parse(number);
+        Problem problem = pastDateProblem(date);
+        if (problem != null) {
+            return again(model, user, caseNumber, null, null, "listingError", problem);
         }
         try {
-            cases.reportListing(user.getName(), case_, (LocalDate) checked);
+            cases.reportListing(user.getName(), caseNumber, LocalDate.parse(date.strip()));
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(case_, redirect);
+            return notWaiting(caseNumber, redirect);
         }
         redirect.addFlashAttribute("done", "cases.done.listing");
-        return "redirect:/applications/" + case_;
+        return "redirect:/applications/" + caseNumber;
     }
 
     @GetMapping("/applications/{number}/withdraw")
     String confirmWithdrawal(@PathVariable String number, Authentication user, Model model, RedirectAttributes redirect) {
-        ApplicationNumber case_ = parse(number);
-        CaseOverview overview = cases.overview(user.getName(), case_);
+        ApplicationNumber caseNumber = parse(number);
+        CaseOverview overview = cases.overview(user.getName(), caseNumber);
         if (!overview.open()) {
-            return notWaiting(case_, redirect);
+            return notWaiting(caseNumber, redirect);
         }
         model.addAttribute("app", overview.application());
         model.addAttribute("company", overview.company());
@@ -181,26 +184,26 @@ class CasePageController {
     @PostMapping("/applications/{number}/withdraw")
     String withdraw(@PathVariable String number, @RequestParam(required = false) String reason, Authentication user,
             RedirectAttributes redirect) {
-        ApplicationNumber case_ = parse(number);
+        ApplicationNumber caseNumber = parse(number);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 2000) {
             why = why.substring(0, 2000);
         }
         try {
-            cases.withdraw(user.getName(), case_, why);
+            cases.withdraw(user.getName(), caseNumber, why);
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(case_, redirect);
+            return notWaiting(caseNumber, redirect);
         }
         redirect.addFlashAttribute("done", "cases.done.withdrawn");
-        return "redirect:/applications/" + case_;
+        return "redirect:/applications/" + caseNumber;
     }
 
     /** A message code with its arguments, shown next to the action it belongs to. */
     record Problem(String code, Object... args) {
     }
 
-    /** A document as listed: the row and its size for people. */
-    record DocumentRow(long id, String kind, boolean letter, String filename, String size, java.time.Instant uploadedAt,
+    /** A document as listed, its size for people; the kind is a document kind or a letter kind. */
+    record DocumentRow(long id, String kind, String filename, String size, Instant uploadedAt,
             boolean current) {
     }
 
@@ -218,8 +221,8 @@ class CasePageController {
         return "redirect:/applications/" + number;
     }
 
-    /** The date as typed, or the problem with it: required, not a date, or in the future. */
-    private Object pastDate(String typed) {
+    /** What is wrong with a date typed for something that has happened: missing, not a date, or in the future; null if nothing. */
+    private Problem pastDateProblem(String typed) {
         if (typed == null || typed.isBlank()) {
             return new Problem("cases.date.required");
         }
@@ -232,7 +235,7 @@ class CasePageController {
         if (date.isAfter(deadlines.today())) {
             return new Problem("cases.date.future", deadlines.today().toString());
         }
-        return date;
+        return null;
     }
 
     private void show(Model model, Authentication user, ApplicationNumber number) {
@@ -257,8 +260,8 @@ class CasePageController {
         model.addAttribute("beijing", Deadlines.BEIJING);
     }
 
-    private static DocumentRow row(cn.ola.filing.StoredDocument d) {
-        return new DocumentRow(d.id(), d.kind(), cn.ola.letters.LetterKind.isLetter(d.kind()), d.originalFilename(),
+    private static DocumentRow row(StoredDocument d) {
+        return new DocumentRow(d.id(), d.kind(), d.originalFilename(),
                 size(d.sizeBytes()), d.uploadedAt(), d.current());
     }
 
@@ -267,9 +270,9 @@ class CasePageController {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     static ApplicationNumber parse(String number) {
