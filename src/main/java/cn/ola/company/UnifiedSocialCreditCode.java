@@ -27,18 +27,21 @@ public final class UnifiedSocialCreditCode {
         String code = text.strip().toUpperCase(java.util.Locale.ROOT);
         if (code.length() != LENGTH) {
             throw new InvalidCreditCodeException(
-                    "The unified social credit code has 18 characters; this one has " + code.length() + ".");
+                    "The unified social credit code has 18 characters; this one has " + code.length() + ".",
+                    InvalidCreditCodeException.Problem.WRONG_LENGTH, code.length(), 0, '\0');
         }
         for (int i = 0; i < LENGTH; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 throw new InvalidCreditCodeException("Character " + (i + 1) + " ('" + code.charAt(i)
-                        + "') cannot appear in a unified social credit code (the letters I, O, S, V and Z are never used).");
+                        + "') cannot appear in a unified social credit code (the letters I, O, S, V and Z are never used).",
+                        InvalidCreditCodeException.Problem.BAD_CHARACTER, LENGTH, i + 1, code.charAt(i));
             }
         }
         char expected = checkCharacter(code.substring(0, LENGTH - 1));
         if (code.charAt(LENGTH - 1) != expected) {
             throw new InvalidCreditCodeException("The check character (the last one) of this unified social credit code is wrong: "
-                    + "the first 17 characters call for '" + expected + "'. Please check the code for a typing error.");
+                    + "the first 17 characters call for '" + expected + "'. Please check the code for a typing error.",
+                    InvalidCreditCodeException.Problem.WRONG_CHECK_CHARACTER, LENGTH, LENGTH, expected);
         }
         return new UnifiedSocialCreditCode(code);
     }

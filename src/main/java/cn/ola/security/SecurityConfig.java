@@ -122,6 +122,8 @@ class SecurityConfig {
                         .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
                         .requestMatchers(antMatcher("/notifications/**"), antMatcher("/notifications")).hasRole(Roles.COMPANY)
+                        .requestMatchers(antMatcher("/register")).permitAll()
+                        .requestMatchers(antMatcher("/company/**")).hasRole(Roles.COMPANY)
                         .requestMatchers(antMatcher("/applications/**")).hasRole(Roles.COMPANY)
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -71,4 +71,27 @@ class UnifiedSocialCreditCodeTest {
     void codesWithTheSameValueAreEqual() {
         assertThat(UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q")).isEqualTo(UnifiedSocialCreditCode.parse("91110000ma01abcd2q"));
     }
+
+    @Test
+    void tellsTheKindOfProblemAndItsDetailsForPagesInOtherLanguages() {
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.parse("9144030071526726XH"))
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(InvalidCreditCodeException.Problem.WRONG_CHECK_CHARACTER);
+                    assertThat(e.character()).isEqualTo('G');
+                });
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.parse("91440300192203821"))
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(InvalidCreditCodeException.Problem.WRONG_LENGTH);
+                    assertThat(e.length()).isEqualTo(17);
+                });
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.parse("9144030019220382O6"))
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(InvalidCreditCodeException.Problem.BAD_CHARACTER);
+                    assertThat(e.position()).isEqualTo(17);
+                    assertThat(e.character()).isEqualTo('O');
+                });
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.parse(" "))
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class,
+                        e -> assertThat(e.problem()).isEqualTo(InvalidCreditCodeException.Problem.REQUIRED));
+    }
 }

@@ -122,10 +122,10 @@ class LettersIT {
         Session other = signedIn(otherCompanyUser);
         assertThat(other.get(companyPath).statusCode()).isEqualTo(404);
         assertThat(other.get(staffPath).statusCode()).isEqualTo(403);
-        // Staff use the staff address; the company address is the applicant's alone.
+        // Staff use the staff address; the company pages are closed to staff, as the staff pages are to companies.
         Session staff = signedIn("csrc");
         assertThat(staff.get(staffPath).statusCode()).isEqualTo(200);
-        assertThat(staff.get(companyPath).statusCode()).isEqualTo(404);
+        assertThat(staff.get(companyPath).statusCode()).isEqualTo(403);
         // The letter is found only under its own application, and only a letter is handed out this way.
         ApplicationNumber another = submit(DEMO_COMPANY);
         assertThat(owner.get("/applications/" + another + "/letters/" + letter.id()).statusCode()).isEqualTo(404);

@@ -1,0 +1,293 @@
+package cn.ola.portal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.ola.applicant.ApplicantCases;
+import cn.ola.applicant.ApplicantCases.KindedUpload;
+import cn.ola.applicant.CaseOverview;
+import cn.ola.applicant.DocumentFile;
+import cn.ola.applicant.DocumentKind;
+import cn.ola.applicant.InvalidApplicationException;
+import cn.ola.applicant.RefusedUploadException;
+import cn.ola.applicant.Upload;
+import cn.ola.applicant.UploadPolicy;
+import cn.ola.company.CompanyUsers;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.StoredDocument;
+import cn.ola.workflow.ApplicantAction;
+import cn.ola.workflow.ApplicationNotFoundException;
+import cn.ola.workflow.CaseNotWaitingException;
+import cn.ola.workflow.Deadlines;
+
+/**
+ * The company's page of one submitted application: where it stands, what the regulators are
+ * doing and by when, what happened so far, its documents, and the steps the company takes
+ * itself (answering a request for materials, reporting dates, withdrawing). Every action
+ * redirects back to the page; an action on a case that has moved on changes nothing and says so.
+ */
+@Controller
+class CasePageController {
+
+    static final String VIEW = "cases/case";
+    static final int MAX_FILES = 3;
+    /** The answer goes into the case history with a line per file; the history keeps 4,000 characters a step. */
+    static final int MAX_ANSWER = 3000;
+    /** Supervisors' follow-ups of overdue regulator steps are the regulators' internal business. */
+    private static final String INTERNAL_TASK_PREFIX = "Task_FollowUp";
+
+    private final ApplicantCases cases;
+    private final CompanyUsers companyUsers;
+    private final Deadlines deadlines;
+    private final UploadPolicy uploads;
+
+    CasePageController(ApplicantCases cases, CompanyUsers companyUsers, Deadlines deadlines, UploadPolicy uploads) {
+        this.cases = cases;
+        this.companyUsers = companyUsers;
+        this.deadlines = deadlines;
+        this.uploads = uploads;
+    }
+
+    @GetMapping("/applications/{number}")
+    String page(@PathVariable String number, Authentication user, Model model) {
+        show(model, user, parse(number));
+        return VIEW;
+    }
+
+    @GetMapping("/applications/{number}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable String documentId, Authentication user) {
+        DocumentFile file = cases.document(user.getName(), cases.application(user.getName(), parse(number)).id(),
+                documentId(documentId));
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(file.document().contentType());
+        } catch (IllegalArgumentException odd) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.document().originalFilename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentLength(file.content().length)
+                .body(file.content());
+    }
+
+    @PostMapping("/applications/{number}/materials/{taskId}")
+    String supplyMaterials(@PathVariable String number, @PathVariable String taskId, Authentication user,
+            @RequestParam(required = false) String answer,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files,
+            @RequestParam(name = "kind", required = false) List<String> kinds,
+            Model model, RedirectAttributes redirect) throws IOException {
+        ApplicationNumber caseNumber = parse(number);
+        if (answer != null && answer.strip().length() > MAX_ANSWER) {
+            return again(model, user, caseNumber, taskId, answer, "materialsError",
+                    new Problem("cases.materials.tooLong", MAX_ANSWER, answer.strip().length()));
+        }
+        List<KindedUpload> kinded = new ArrayList<>();
+        List<MultipartFile> given = files == null ? List.of() : files;
+        for (int i = 0; i < given.size() && i < MAX_FILES; i++) {
+            MultipartFile file = given.get(i);
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                continue; // an input left empty
+            }
+            DocumentKind kind = kinds != null && i < kinds.size()
+                    ? DocumentKind.parse(kinds.get(i)).orElse(DocumentKind.SUPPLEMENT) : DocumentKind.SUPPLEMENT;
+            kinded.add(new KindedUpload(kind, new Upload(file.getOriginalFilename(), file.getBytes())));
+        }
+        try {
+            cases.supplyMaterials(user.getName(), caseNumber, taskId, answer, kinded);
+        } catch (CaseNotWaitingException moved) {
+            return notWaiting(caseNumber, redirect);
+        } catch (RefusedUploadException refused) {
+            return again(model, user, caseNumber, taskId, answer, "materialsError",
+                    new Problem("cases.upload." + refused.reason().name(),
+                            refused.filename(), refused.maxBytes() / (1024 * 1024), refused.detectedType()));
+        } catch (InvalidApplicationException empty) {
+            return again(model, user, caseNumber, taskId, answer, "materialsError", new Problem("cases.materials.empty"));
+        }
+        redirect.addFlashAttribute("done", "cases.done.materials");
+        return "redirect:/applications/" + caseNumber;
+    }
+
+    @PostMapping("/applications/{number}/overseas-submission")
+    String reportOverseasSubmission(@PathVariable String number, @RequestParam(required = false) String date,
+            Authentication user, Model model, RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = parse(number);
+        Problem problem = pastDateProblem(date);
+        if (problem != null) {
+            return again(model, user, caseNumber, null, null, "overseasError", problem);
+        }
+        try {
+            cases.reportOverseasSubmission(user.getName(), caseNumber, LocalDate.parse(date.strip()));
+        } catch (CaseNotWaitingException moved) {
+            return notWaiting(caseNumber, redirect);
+        }
+        redirect.addFlashAttribute("done", "cases.done.overseas");
+        return "redirect:/applications/" + caseNumber;
+    }
+
+    @PostMapping("/applications/{number}/listing")
+    String reportListing(@PathVariable String number, @RequestParam(required = false) String date,
+            Authentication user, Model model, RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = parse(number);
+        Problem problem = pastDateProblem(date);
+        if (problem != null) {
+            return again(model, user, caseNumber, null, null, "listingError", problem);
+        }
+        try {
+            cases.reportListing(user.getName(), caseNumber, LocalDate.parse(date.strip()));
+        } catch (CaseNotWaitingException moved) {
+            return notWaiting(caseNumber, redirect);
+        }
+        redirect.addFlashAttribute("done", "cases.done.listing");
+        return "redirect:/applications/" + caseNumber;
+    }
+
+    @GetMapping("/applications/{number}/withdraw")
+    String confirmWithdrawal(@PathVariable String number, Authentication user, Model model, RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = parse(number);
+        CaseOverview overview = cases.overview(user.getName(), caseNumber);
+        if (!overview.open()) {
+            return notWaiting(caseNumber, redirect);
+        }
+        model.addAttribute("app", overview.application());
+        model.addAttribute("company", overview.company());
+        return "cases/withdraw";
+    }
+
+    @PostMapping("/applications/{number}/withdraw")
+    String withdraw(@PathVariable String number, @RequestParam(required = false) String reason, Authentication user,
+            RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = parse(number);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 2000) {
+            why = why.substring(0, 2000);
+        }
+        try {
+            cases.withdraw(user.getName(), caseNumber, why);
+        } catch (CaseNotWaitingException moved) {
+            return notWaiting(caseNumber, redirect);
+        }
+        redirect.addFlashAttribute("done", "cases.done.withdrawn");
+        return "redirect:/applications/" + caseNumber;
+    }
+
+    /** A message code with its arguments, shown next to the action it belongs to. */
+    record Problem(String code, Object... args) {
+    }
+
+    /** A document as listed, its size for people; the kind is a document kind or a letter kind. */
+    record DocumentRow(long id, String kind, String filename, String size, Instant uploadedAt,
+            boolean current) {
+    }
+
+    private String again(Model model, Authentication user, ApplicationNumber number, String taskId, String answer,
+            String errorName, Problem problem) {
+        show(model, user, number);
+        model.addAttribute(errorName, problem);
+        model.addAttribute("errorTask", taskId);
+        model.addAttribute("typedAnswer", answer);
+        return VIEW;
+    }
+
+    private static String notWaiting(ApplicationNumber number, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notWaiting", true);
+        return "redirect:/applications/" + number;
+    }
+
+    /** What is wrong with a date typed for something that has happened: missing, not a date, or in the future; null if nothing. */
+    private Problem pastDateProblem(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return new Problem("cases.date.required");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException notADate) {
+            return new Problem("cases.date.invalid", typed.strip());
+        }
+        if (date.isAfter(deadlines.today())) {
+            return new Problem("cases.date.future", deadlines.today().toString());
+        }
+        return null;
+    }
+
+    private void show(Model model, Authentication user, ApplicationNumber number) {
+        CaseOverview overview = cases.overview(user.getName(), number);
+        Set<String> members = companyUsers.members(overview.company()).stream().map(User::getId).collect(Collectors.toSet());
+        model.addAttribute("overview", overview);
+        model.addAttribute("app", overview.application());
+        model.addAttribute("company", overview.company());
+        model.addAttribute("actions", overview.actions());
+        model.addAttribute("regulatorSteps", overview.openSteps().stream()
+                .filter(s -> !s.forApplicant() && !s.taskKey().startsWith(INTERNAL_TASK_PREFIX)).toList());
+        model.addAttribute("supplyMaterials", ApplicantAction.SUPPLY_MATERIALS);
+        model.addAttribute("reportOverseas", ApplicantAction.REPORT_OVERSEAS_SUBMISSION);
+        model.addAttribute("reportListing", ApplicantAction.REPORT_LISTING);
+        model.addAttribute("timeline", overview.timeline());
+        model.addAttribute("members", members);
+        model.addAttribute("documents", overview.documents().stream().map(CasePageController::row).toList());
+        model.addAttribute("kinds", Arrays.asList(DocumentKind.values()));
+        model.addAttribute("fileSlots", List.of(1, 2, 3));
+        model.addAttribute("maxUploadMb", uploads.maxSize().toMegabytes());
+        model.addAttribute("today", deadlines.today());
+        model.addAttribute("beijing", Deadlines.BEIJING);
+    }
+
+    private static DocumentRow row(StoredDocument d) {
+        return new DocumentRow(d.id(), d.kind(), d.originalFilename(),
+                size(d.sizeBytes()), d.uploadedAt(), d.current());
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    static ApplicationNumber parse(String number) {
+        try {
+            return ApplicationNumber.parse(number);
+        } catch (IllegalArgumentException notANumber) {
+            throw new ApplicationNotFoundException(number);
+        }
+    }
+
+    private static long documentId(String documentId) {
+        try {
+            return Long.parseLong(documentId);
+        } catch (NumberFormatException notAnId) {
+            throw new ApplicationNotFoundException("document " + documentId);
+        }
+    }
+}
