@@ -28,7 +28,8 @@ import cn.ola.applicant.UploadPolicy;
  * so the portal's error pages stay as they are.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Last of all advice: the portal's and the API's own handlers, bound to their controllers, answer first.
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiRoutingProblems {
 
     private final UploadPolicy uploads;

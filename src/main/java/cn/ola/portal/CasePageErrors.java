@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -21,6 +23,8 @@ import cn.ola.workflow.ApplicationNotFoundException;
  * case is "not found", exactly like one that does not exist, so nothing tells it exists.
  */
 @ControllerAdvice(assignableTypes = {CasePageController.class, CompanyUsersController.class})
+// Before the API's catch-all for requests that reach no controller, which also knows oversized uploads.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CasePageErrors {
 
     private final UploadPolicy uploads;

@@ -15,11 +15,12 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * A request larger than the server takes at all fails before any controller is chosen, so this
- * advice cannot be limited to the portal's controllers; it handles only that one exception and
- * sends the user back to the page the upload came from, with the limit named.
+ * A draft's upload larger than the server takes at all: the multipart body is read lazily
+ * ({@code spring.servlet.multipart.resolve-lazily}), so the failure reaches the upload's own
+ * controller, and this advice sends the user back to the documents page with the limit named.
+ * It comes before the API's catch-all for requests that reach no controller.
  */
-@ControllerAdvice
+@ControllerAdvice(assignableTypes = DraftDocumentsController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadLimitAdvice {
 
