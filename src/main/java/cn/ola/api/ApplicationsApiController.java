@@ -38,14 +38,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping(path = Representations.BASE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Applications", description = "Drafts and submitted applications of the caller's company.")
-class ApplicationsController {
+class ApplicationsApiController {
 
     private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d{1,9})\"?$");
 
     private final ApplicantCases cases;
     private final IdempotentRequests idempotent;
 
-    ApplicationsController(ApplicantCases cases, IdempotentRequests idempotent) {
+    ApplicationsApiController(ApplicantCases cases, IdempotentRequests idempotent) {
         this.cases = cases;
         this.idempotent = idempotent;
     }
