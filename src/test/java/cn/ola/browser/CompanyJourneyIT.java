@@ -275,8 +275,13 @@ class CompanyJourneyIT {
     private static void upload(Browser browser, String kind, Path file) {
         browser.waitFor(By.id("file-" + kind)).sendKeys(file.toString());
         browser.click(By.cssSelector("section#" + kind + " form.upload button[type=submit]"));
-        browser.waitUntil(d -> d.findElement(By.id(kind)).getText().contains(file.getFileName().toString()),
-                "the " + kind + " to show " + file.getFileName());
+        browser.waitUntil(d -> {
+            try {
+                return d.findElement(By.id(kind)).getText().contains(file.getFileName().toString());
+            } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+                return false;
+            }
+        }, "the " + kind + " to show " + file.getFileName());
     }
 
     private Path pdf(String name) throws IOException {

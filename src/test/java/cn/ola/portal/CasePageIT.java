@@ -242,7 +242,7 @@ class CasePageIT {
             assertThat(action.find()).as("the answer form on the page").isTrue();
 
             HttpResponse<String> tooLarge = postMultipart(http, base + HtmlUtils.htmlUnescape(action.group(1)),
-                    new byte[21 * 1024 * 1024]);
+                    new byte[26 * 1024 * 1024]);
 
             assertThat(tooLarge.statusCode()).isEqualTo(302);
             assertThat(tooLarge.headers().firstValue("Location").orElseThrow()).endsWith("/applications/" + number);
