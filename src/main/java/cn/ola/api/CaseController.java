@@ -39,7 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         + "deadline passed, case ended) is refused with 409 and changes nothing.")
 class CaseController {
 
-    private static final int MOST_TEXT = 3500;
+    private static final int MOST_TEXT = ApplicantCases.MAX_TEXT;
 
     private final ApplicantCases cases;
 

@@ -34,6 +34,11 @@ import cn.ola.workflow.OpenStep;
 public class ApplicantCases {
 
     static final String SCREENING_EVENT = "SCREENING";
+    /**
+     * The most a company may write in an answer or a withdrawal reason: it must fit, with the
+     * names of the files sent along, into the audit trail's details and Camunda's text variables.
+     */
+    public static final int MAX_TEXT = 3000;
     /** What the company is not shown of a case: the regulators' own overdue marks and supervisors' follow-up. */
     private static final Set<String> INTERNAL_EVENTS = Set.of("DEADLINE_PASSED");
 
@@ -172,6 +177,7 @@ public class ApplicantCases {
         if ((answer == null || answer.isBlank()) && files.isEmpty()) {
             throw new InvalidApplicationException(List.of(new FieldProblem("answer", Problem.REQUIRED)));
         }
+        requireAtMostMaxText("answer", answer);
         StringBuilder text = new StringBuilder(answer == null ? "" : answer.strip());
         for (KindedUpload file : files) {
             StoredDocument kept = keep(application, file.kind(), file.upload(), userId);
@@ -200,6 +206,7 @@ public class ApplicantCases {
     @Transactional
     public void withdraw(String userId, ApplicationNumber number, String reason) {
         application(userId, number);
+        requireAtMostMaxText("reason", reason);
         workflow.withdraw(number, userId, reason);
     }
 
@@ -226,6 +233,12 @@ public class ApplicantCases {
     private List<Screening> screening(long applicationId) {
         return audit.of(applicationId).stream().filter(e -> SCREENING_EVENT.equals(e.eventType()))
                 .map(e -> new Screening(e.stage(), e.outcome(), e.details())).toList();
+    }
+
+    private static void requireAtMostMaxText(String field, String text) {
+        if (text != null && text.strip().length() > MAX_TEXT) {
+            throw new InvalidApplicationException(List.of(new FieldProblem(field, Problem.TOO_LONG)));
+        }
     }
 
     private static void requireNoProblems(List<FieldProblem> problems) {

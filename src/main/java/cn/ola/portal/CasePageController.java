@@ -57,7 +57,7 @@ class CasePageController {
     static final String VIEW = "cases/case";
     static final int MAX_FILES = 3;
     /** The answer goes into the case history with a line per file; the history keeps 4,000 characters a step. */
-    static final int MAX_ANSWER = 3000;
+    static final int MAX_ANSWER = ApplicantCases.MAX_TEXT;
     /** Supervisors' follow-ups of overdue regulator steps are the regulators' internal business. */
     private static final String INTERNAL_TASK_PREFIX = "Task_FollowUp";
 
