@@ -64,6 +64,7 @@ import cn.ola.support.Browser;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.StaffTasks;
+import cn.ola.support.CreditCodes;
 
 /**
  * The company REST API on the running system, as a company's own system uses it: HTTP Basic
@@ -82,7 +83,6 @@ class ApplicationsApiIT {
     static final String PROBLEMS = "https://ola.example.cn/problems/";
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final String OTHER_PASSWORD = "other-company-secret";
-    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     /** The second company's user, registered once for the whole class. */
     static String otherUser;
 
@@ -103,7 +103,7 @@ class ApplicationsApiIT {
     void secondCompany() {
         if (otherUser == null) {
             String user = "api-other-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(freshCreditCode()), "乙方数据有限公司",
+            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "乙方数据有限公司",
                     "Other Data Co., Ltd.", "李雷 Li Lei", "ir@other.example.cn", "+86 10 6000 0000"),
                     new NewUser(user, "Lei", "Li", "li.lei@other.example.cn", OTHER_PASSWORD));
             otherUser = user;
@@ -869,17 +869,4 @@ class ApplicationsApiIT {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String freshCreditCode() {
-        while (true) {
-            var first17 = new StringBuilder("91330000");
-            for (int i = 0; i < 9; i++) {
-                first17.append(CODE_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length())));
-            }
-            for (char check : CODE_ALPHABET.toCharArray()) {
-                if (UnifiedSocialCreditCode.isValid(first17.toString() + check)) {
-                    return first17.toString() + check;
-                }
-            }
-        }
-    }
 }

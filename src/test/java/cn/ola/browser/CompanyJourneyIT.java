@@ -23,11 +23,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
-import cn.ola.company.InvalidCreditCodeException;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browser;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.CreditCodes;
 
 /**
  * A company's whole way through the portal, in a real browser, once in Chinese and once in
@@ -63,13 +62,13 @@ class CompanyJourneyIT {
     private void journey(Browser browser, Locale locale, String lang, String companyName, boolean screenshots)
             throws IOException {
         String user = "officer" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        String code = freshCreditCode();
+        String code = CreditCodes.fresh();
 
         // Registration, with one typing error in the credit code first.
         browser.open("/register?lang=" + lang);
         type(browser, "nameZh", companyName);
         type(browser, "nameEn", "Example Cloud Co., Ltd.");
-        type(browser, "creditCode", code.substring(0, 17) + wrongCheckCharacter(code));
+        type(browser, "creditCode", CreditCodes.withWrongCheckCharacter(code));
         type(browser, "contactPerson", "王芳");
         type(browser, "contactEmail", user + "@example.cn");
         type(browser, "contactPhone", "+86 10 5555 0101");
@@ -287,23 +286,5 @@ class CompanyJourneyIT {
     private Path pdf(String name) throws IOException {
         return Files.write(files.resolve(name),
                 ("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n" + name).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A valid code no other test uses: 17 random characters and the check character they call for. */
-    private static String freshCreditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder first17 = new StringBuilder("91440300");
-        while (first17.length() < 17) {
-            first17.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        try {
-            return UnifiedSocialCreditCode.parse(first17 + "0").value();
-        } catch (InvalidCreditCodeException wrongCheck) {
-            return first17.toString() + wrongCheck.character();
-        }
-    }
-
-    private static char wrongCheckCharacter(String code) {
-        return code.charAt(17) == '1' ? '2' : '1';
     }
 }

@@ -53,6 +53,7 @@ import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.OpenStep;
+import cn.ola.support.CreditCodes;
 
 /**
  * What an applicant company is told about its case, on the running system: the inbox in the
@@ -291,7 +292,7 @@ class NotificationsIT {
 
     private String registerAnotherCompany() {
         String userId = "other-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(freshCreditCode()), "另一家科技股份有限公司",
+        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "另一家科技股份有限公司",
                 "Another Technology Co., Ltd.", "王芳 Wang Fang", "ir@another.example.cn", "+86 21 5000 0000"),
                 new NewUser(userId, "Fang", "Wang", "wang.fang@another.example.cn", "secret-Passw0rd"));
         return userId;
@@ -318,19 +319,6 @@ class NotificationsIT {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String freshCreditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        var first17 = new StringBuilder("91320000");
-        for (int i = 0; i < 9; i++) {
-            first17.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        for (char check : alphabet.toCharArray()) {
-            if (UnifiedSocialCreditCode.isValid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new IllegalStateException("No check character for " + first17);
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -37,6 +37,7 @@ import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.CreditCodes;
 
 /** A compliance officer fills in, checks and submits an application in the portal, as the pages show it. */
 @DevSystemTest
@@ -45,7 +46,6 @@ import cn.ola.support.DevSystemTest;
         "spring.servlet.multipart.max-request-size=80KB"})
 class ApplicationFormIT {
 
-    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
     private static final Pattern DOCUMENT_LINK = Pattern.compile("/applications/drafts/\\d+/documents/(\\d+)/file");
 
@@ -431,22 +431,10 @@ class ApplicationFormIT {
 
     String otherCompanyUser() {
         String userId = "officer" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(freshCreditCode()), "另一家科技有限公司",
+        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "另一家科技有限公司",
                         "Another Technology Co., Ltd.", "Li Lei", "li.lei@example.com", "+86 10 5555 0000"),
                 new NewUser(userId, "Lei", "Li", "li.lei@example.com", "secret-password-1"));
         return userId;
     }
 
-    static String freshCreditCode() {
-        var first17 = new StringBuilder("91320000");
-        for (int i = 0; i < 9; i++) {
-            first17.append(CODE_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length())));
-        }
-        for (char check : CODE_ALPHABET.toCharArray()) {
-            if (UnifiedSocialCreditCode.isValid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new IllegalStateException("No check character for " + first17);
-    }
 }

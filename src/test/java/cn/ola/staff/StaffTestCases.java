@@ -24,6 +24,7 @@ import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.support.StaffTasks;
+import cn.ola.support.CreditCodes;
 
 /**
  * Cases for the staff pages' tests, driven the way the portal and Tasklist drive them: companies
@@ -32,7 +33,6 @@ import cn.ola.support.StaffTasks;
 final class StaffTestCases {
 
     static final String DEMO_COMPANY = "91110000MA01ABCD2Q";
-    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private final Companies companies;
     private final ListingApplications applications;
@@ -51,7 +51,7 @@ final class StaffTestCases {
 
     /** A company with a fresh, valid credit code. */
     Company register(String nameZh, String nameEn) {
-        return companies.register(new NewCompany(UnifiedSocialCreditCode.parse(freshCreditCode()), nameZh, nameEn,
+        return companies.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), nameZh, nameEn,
                 "王芳 Wang Fang", "ir@example.cn", "+86 21 5000 0000"));
     }
 
@@ -96,18 +96,6 @@ final class StaffTestCases {
         return tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey).singleResult();
     }
 
-    static String freshCreditCode() {
-        var first17 = new StringBuilder("91310000");
-        for (int i = 0; i < 9; i++) {
-            first17.append(CODE_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length())));
-        }
-        for (char check : CODE_ALPHABET.toCharArray()) {
-            if (UnifiedSocialCreditCode.isValid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new IllegalStateException("No check character for " + first17);
-    }
 
     static String unique() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));

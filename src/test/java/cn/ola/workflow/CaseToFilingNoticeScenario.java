@@ -96,7 +96,7 @@ abstract class CaseToFilingNoticeScenario {
         assertThat(filed.stage()).isEqualTo("AWAITING_LISTING");
 
         assertThatThrownBy(() -> workflow.supplyMaterials(number, "late answer", "compliance"))
-                .isInstanceOf(CaseNotWaitingException.class).hasMessageContaining("not waiting for materials");
+                .isInstanceOf(CaseNotWaitingException.class).hasMessageContaining("not waiting for these materials");
 
         workflow.reportListing(number, LocalDate.now(Deadlines.BEIJING), "compliance");
         ListingApplication listed = applications.find(number).orElseThrow();
