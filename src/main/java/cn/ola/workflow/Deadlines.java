@@ -37,6 +37,14 @@ public class Deadlines {
         return endOf(calendar.addWorkingDays(today(), workingDays));
     }
 
+    /**
+     * End of the day that lies the given calendar months after today: for periods the rules set
+     * in months rather than working days (a filing lapses 12 months after its notice).
+     */
+    public Date monthsFromNow(int months) {
+        return endOf(today().plusMonths(months));
+    }
+
     /** Starts the named clock: {@code <clock>Due} becomes the due date, which is also returned. */
     public Date start(DelegateExecution execution, String clock, int workingDays) {
         Date due = workingDaysFromNow(workingDays);

@@ -277,6 +277,8 @@ class OverseasListingProcessTest {
 
         Job expiry = engine.getManagementService().createJobQuery().processInstanceId(process.getId()).timers().singleResult();
         assertThat(day(expiry.getDuedate())).isEqualTo(SUBMITTED.plusMonths(12));
+        // The company's task shows the same day as its due date, so that it is reminded before the filing lapses.
+        assertThat(day(task("Task_ReportListing").getDueDate())).isEqualTo(SUBMITTED.plusMonths(12));
         engine.getManagementService().executeJob(expiry.getId());
         assertThat(process).isEnded().hasPassed("End_Expired");
         verify(caseRecord).close(any(), eq("EXPIRED"));
