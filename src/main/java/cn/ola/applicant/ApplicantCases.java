@@ -112,9 +112,10 @@ public class ApplicantCases {
 
     /**
      * Submits a complete draft: it gets its number and the case starts. Submitting again (a double
-     * click, a retried request) changes nothing and reports the number it already has.
+     * click, a retried request) changes nothing and reports the number it already has. Not one
+     * transaction around it all: the workflow takes the number and starts the case in
+     * transactions of its own, one connection at a time (the checks here only read).
      */
-    @Transactional
     public Submission submit(String userId, long applicationId) {
         ListingApplication draft = application(userId, applicationId);
         if (!draft.submitted()) {

@@ -14,7 +14,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The applications companies file: drafts, and submitted ones with their numbers. */
 @Service
@@ -26,10 +29,14 @@ public class ListingApplications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** A transaction of its own, committed at once, whatever transaction the caller is in. */
+    private final TransactionTemplate ownTransaction;
 
-    ListingApplications(JdbcClient jdbc, Clock clock) {
+    ListingApplications(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A third-party cloud contract of a company under a state-assets supervisor. */
@@ -132,19 +139,31 @@ public class ListingApplications {
     }
 
     /**
-     * Gives a draft its number and marks it submitted, in the caller's transaction. Returns empty
-     * when the application was submitted already (a second click, a retried request).
+     * Takes the next application number of the year, in a short transaction of its own that
+     * commits before this method returns. The year's counter row is locked only for that moment:
+     * held until the case had started (decisions, screening records, the first task), it made
+     * every other submission wait. The price is a gap in the numbering when the submission that
+     * took a number then fails or loses a double-click race: numbers stay unique and readable,
+     * they are just not guaranteed to be consecutive.
+     */
+    public ApplicationNumber nextNumber() {
+        int year = clock.instant().atZone(BEIJING).getYear();
+        return ownTransaction.execute(status -> new ApplicationNumber(year, nextSequence(year)));
+    }
+
+    /**
+     * Gives a draft the number taken with {@link #nextNumber()} and marks it submitted, in the
+     * caller's transaction. Returns false when the application was submitted already (a second
+     * click, a retried request): only a draft is updated, so it is submitted once.
      */
     @Transactional
-    public Optional<ApplicationNumber> markSubmitted(long id) {
+    public boolean markSubmitted(long id, ApplicationNumber number) {
         Timestamp now = Timestamp.from(clock.instant());
-        int year = clock.instant().atZone(BEIJING).getYear();
-        ApplicationNumber number = new ApplicationNumber(year, nextSequence(year));
         int updated = jdbc.sql("""
                 UPDATE applications SET application_number = ?, status = ?, submitted_at = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND status = ?""")
                 .params(number.toString(), SUBMITTED, now, now, id, DRAFT).update();
-        return updated == 1 ? Optional.of(number) : Optional.empty();
+        return updated == 1;
     }
 
     public void linkProcessInstance(long id, String processInstanceId) {

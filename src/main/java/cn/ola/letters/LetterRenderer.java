@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.logging.Level;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -38,8 +40,19 @@ class LetterRenderer {
     /** The family name the templates' style sheet asks for. */
     static final String FONT_FAMILY = "WenQuanYi Micro Hei";
     private static final String PRODUCER = "Overseas Listing Approval";
+    /** How many parsed copies of the font are kept between letters (letters printed at the same time). */
+    static final int FONTS_KEPT = 4;
 
     private final SpringTemplateEngine templates;
+    /**
+     * Parsed copies of the font, idle between letters. Reading the 5 MB collection from the jar
+     * and parsing it cost about three times as much as printing a letter; a parsed font is
+     * reused, but by one letter at a time: PDFBox reads its glyphs through one shared stream
+     * position, so two documents embedding from the same font at once would corrupt each other.
+     * A letter takes an idle copy or parses a new one, and gives it back when printed; at most
+     * {@link #FONTS_KEPT} are kept.
+     */
+    private final BlockingQueue<Face> idleFaces = new ArrayBlockingQueue<>(FONTS_KEPT);
 
     LetterRenderer() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(LetterRenderer.class.getClassLoader());
@@ -64,13 +77,11 @@ class LetterRenderer {
     byte[] pdf(Letter letter) {
         String html = html(letter);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        try (InputStream fontFile = fontFile(); TrueTypeCollection fonts = new TrueTypeCollection(fontFile);
-                PDDocument document = new PDDocument()) {
-            TrueTypeFont face = fonts.getFontByName(FONT_FACE);
-            if (face == null) {
-                throw new IllegalStateException(FONT_RESOURCE + " has no face " + FONT_FACE);
-            }
-            PDType0Font font = PDType0Font.load(document, face, true);
+        Face face = null;
+        try (PDDocument document = new PDDocument()) {
+            face = borrowFace();
+            // Not closed with the document: the font stays open for the next letter.
+            PDType0Font font = PDType0Font.load(document, face.font(), true);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
             // The face has no bold cut: headings in bold use the same glyphs rather than a font without Chinese.
@@ -85,8 +96,40 @@ class LetterRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("The " + letter.kind() + " of " + letter.applicationNumber()
                     + " could not be printed to PDF", e);
+        } finally {
+            giveBack(face);
         }
         return pdf.toByteArray();
+    }
+
+    /** The font face with the open collection it was read from. */
+    private record Face(TrueTypeCollection collection, TrueTypeFont font) {
+    }
+
+    private Face borrowFace() throws IOException {
+        Face idle = idleFaces.poll();
+        if (idle != null) {
+            return idle;
+        }
+        try (InputStream fontFile = fontFile()) {
+            TrueTypeCollection fonts = new TrueTypeCollection(fontFile);
+            TrueTypeFont face = fonts.getFontByName(FONT_FACE);
+            if (face == null) {
+                fonts.close();
+                throw new IllegalStateException(FONT_RESOURCE + " has no face " + FONT_FACE);
+            }
+            return new Face(fonts, face);
+        }
+    }
+
+    private void giveBack(Face face) {
+        if (face != null && !idleFaces.offer(face)) {
+            try {
+                face.collection().close();
+            } catch (IOException ignored) {
+                // Read from memory: closing only lets the buffer go.
+            }
+        }
     }
 
     private static InputStream fontFile() throws IOException {

@@ -20,7 +20,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
@@ -51,10 +53,11 @@ public class CaseWorkflow {
     private final Deadlines deadlines;
     private final IdentityService identity;
     private final String baseUrl;
+    private final TransactionTemplate transaction;
 
     CaseWorkflow(RuntimeService runtime, TaskService tasks, ListingApplications applications, Companies companies,
             AuditTrail audit, Deadlines deadlines, IdentityService identity,
-            @Value("${ola.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${ola.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.applications = applications;
@@ -63,10 +66,17 @@ public class CaseWorkflow {
         this.deadlines = deadlines;
         this.identity = identity;
         this.baseUrl = baseUrl;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Submits a draft: gives it its number and starts the case. A second submission changes nothing. */
-    @Transactional
+    /**
+     * Submits a draft: gives it its number and starts the case. A second submission changes nothing.
+     * The number is taken first, in a transaction of its own (see {@link ListingApplications#nextNumber()}),
+     * and only then the transaction that marks the draft submitted and starts the case begins: so
+     * concurrent submissions do not queue on the number counter, and a submission holds one
+     * database connection at a time. Only a draft is marked submitted, so of two clicks racing
+     * each other one starts the case and the other is told it was submitted already.
+     */
     public ApplicationNumber submit(long applicationId, String actor) {
         ListingApplication application = applications.find(applicationId)
                 .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId));
@@ -74,14 +84,20 @@ public class CaseWorkflow {
             throw new AlreadySubmittedException(application.number());
         }
         Company company = companies.findById(application.companyId()).orElseThrow();
-        ApplicationNumber number = applications.markSubmitted(applicationId)
-                .orElseThrow(() -> new AlreadySubmittedException(applications.find(applicationId).orElseThrow().number()));
-        audit.record(applicationId, actor, "SUBMITTED", null, ListingApplications.SUBMITTED, null);
-        Map<String, Object> variables = CaseVariables.of(number, company, application.facts(),
-                applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today(), caseUrl(number));
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
-        applications.linkProcessInstance(applicationId, instance.getId());
-        return number;
+        ApplicationNumber number = applications.nextNumber();
+        return transaction.execute(status -> {
+            if (!applications.markSubmitted(applicationId, number)) {
+                throw new AlreadySubmittedException(applications.find(applicationId).orElseThrow().number());
+            }
+            // Read again under the row lock the update took: the facts as submitted, not as first read.
+            ListingApplication submitted = applications.find(applicationId).orElseThrow();
+            audit.record(applicationId, actor, "SUBMITTED", null, ListingApplications.SUBMITTED, null);
+            Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(),
+                    applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today(), caseUrl(number));
+            ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
+            applications.linkProcessInstance(applicationId, instance.getId());
+            return number;
+        });
     }
 
     /** The company withdraws: every open task and sub-process of the case ends. */

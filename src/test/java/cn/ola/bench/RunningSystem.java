@@ -117,7 +117,10 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        dropDatabase.run();
+        // -Dbench.mysql.keep=true leaves the MySQL schema with its open cases, to look at the queries afterwards.
+        if (!Boolean.getBoolean("bench.mysql.keep")) {
+            dropDatabase.run();
+        }
     }
 
     private static void recreateSchema(Settings settings, boolean dropOnly) throws SQLException {

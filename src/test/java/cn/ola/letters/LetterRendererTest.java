@@ -90,6 +90,33 @@ class LetterRendererTest {
         }
     }
 
+    /**
+     * The parsed font is kept between letters, one letter at a time: letters printed at once (the
+     * job executor prints several) each come out whole, with their own reasons in them.
+     */
+    @Test
+    void lettersPrintedAtTheSameTimeEachComeOutWhole() throws Exception {
+        String[] reasons = {"甲方理由：数据出境风险一。", "乙方理由：核心数据二。", "丙方理由：个人信息三。", "丁方理由：重要数据四。",
+            "戊方理由：关键信息基础设施五。", "己方理由：国家安全六。"};
+        var printers = java.util.concurrent.Executors.newFixedThreadPool(reasons.length);
+        try {
+            var letters = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int round = 0; round < 3; round++) {
+                for (String reason : reasons) {
+                    letters.add(printers.submit(() -> text(renderer.pdf(letter(LetterKind.REVIEW_CONCLUSION, "网络安全审查办公室",
+                            "Cybersecurity Review Office", "网络安全审查结论通知书", "Notice of the Cybersecurity Review Conclusion",
+                            "PROHIBITED", reason, null)))));
+                }
+            }
+            for (int i = 0; i < letters.size(); i++) {
+                String text = letters.get(i).get();
+                assertThat(text).contains(NUMBER, COMPANY_ZH, "你公司不得赴国外上市", reasons[i % reasons.length]);
+            }
+        } finally {
+            printers.shutdownNow();
+        }
+    }
+
     @Test
     void theShippedFontCoversEveryChineseCharacterOfGb2312() throws IOException {
         try (InputStream file = getClass().getClassLoader().getResourceAsStream(LetterRenderer.FONT_RESOURCE);

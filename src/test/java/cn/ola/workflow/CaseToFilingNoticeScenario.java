@@ -122,6 +122,52 @@ abstract class CaseToFilingNoticeScenario {
         assertThat(applications.find(number).orElseThrow().status()).isEqualTo("WITHDRAWN");
     }
 
+    /**
+     * The number is taken in a transaction of its own, so submissions no longer wait for each
+     * other: companies submitting at the same moment each get their own number, and a draft
+     * submitted twice at once (a double click) starts one case; the other click is told the
+     * number the application already has.
+     */
+    @Test
+    void submissionsAtTheSameMomentEachGetTheirOwnNumberAndADraftStartsOneCase() throws Exception {
+        List<Long> drafts = java.util.stream.Stream.generate(() -> draft(500_000L)).limit(4).toList();
+        long clickedTwice = draft(500_000L);
+        List<Long> submissions = new java.util.ArrayList<>(drafts);
+        submissions.add(clickedTwice);
+        submissions.add(clickedTwice);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(submissions.size());
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = submissions.stream().map(id -> pool.submit(() -> {
+                start.await();
+                try {
+                    return workflow.submit(id, "compliance").toString();
+                } catch (AlreadySubmittedException twice) {
+                    return "already " + twice.number();
+                }
+            })).toList();
+            start.countDown();
+            List<String> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            List<String> numbers = results.subList(0, 4);
+            assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n.matches("OLA-\\d{4}-\\d{6}"));
+            String number = applications.find(clickedTwice).orElseThrow().number().toString();
+            assertThat(results.subList(4, 6)).containsExactlyInAnyOrder(number, "already " + number);
+            assertThat(numbers).doesNotContain(number);
+            List<String> started = new java.util.ArrayList<>(numbers);
+            started.add(number);
+            for (String each : started) {
+                assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(each).count())
+                        .as("cases started for %s", each).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private void completeAs(String user, String group, ApplicationNumber number, String taskKey, Map<String, Object> variables) {
         new StaffTasks(tasks, identity).completeAs(user, group, number.toString(), taskKey, variables);
     }
