@@ -2,7 +2,6 @@ package cn.ola.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -15,6 +14,7 @@ import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications.CloudContract;
 import cn.ola.filing.StoredDocument;
+import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.OpenStep;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -23,7 +23,6 @@ final class Representations {
 
     static final String BASE = "/api/v1/applications";
     /** Due dates are days in Beijing, where the working-day calendar counts. */
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private Representations() {
     }
@@ -88,7 +87,7 @@ final class Representations {
         static StepView of(OpenStep s) {
             return new StepView(s.taskId(), s.taskKey(), s.name(), s.forApplicant(),
                     s.action() == null ? null : s.action().name(), s.openedAt(), s.due(),
-                    s.due() == null ? null : s.due().atZone(BEIJING).toLocalDate(), s.workingDaysLeft(), s.request(),
+                    s.due() == null ? null : s.due().atZone(Deadlines.BEIJING).toLocalDate(), s.workingDaysLeft(), s.request(),
                     s.requestedBy());
         }
     }

@@ -76,7 +76,11 @@ public class ApplicantCases {
     }
 
     public ListingApplication application(String userId, ApplicationNumber number) {
-        return applications.find(number).filter(a -> a.companyId() == companyOf(userId).id())
+        return application(companyOf(userId), number);
+    }
+
+    private ListingApplication application(Company company, ApplicationNumber number) {
+        return applications.find(number).filter(a -> a.companyId() == company.id())
                 .orElseThrow(() -> new ApplicationNotFoundException(number.toString()));
     }
 
@@ -126,7 +130,7 @@ public class ApplicantCases {
             requireNoProblems(problems);
         }
         ApplicationNumber number = workflow.submit(applicationId, userId);
-        return new Submission(number, screening(applicationId), workflow.openSteps(number));
+        return new Submission(number, screening(audit.of(applicationId)), workflow.openSteps(number));
     }
 
     /** Keeps a file as the application's document of that kind, while it is a draft. */
@@ -153,11 +157,11 @@ public class ApplicantCases {
     }
 
     public CaseOverview overview(String userId, ApplicationNumber number) {
-        ListingApplication application = application(userId, number);
-        List<AuditEvent> timeline = audit.of(application.id()).stream()
-                .filter(e -> !INTERNAL_EVENTS.contains(e.eventType()))
-                .toList();
-        return new CaseOverview(application, companyOf(userId), screening(application.id()), workflow.openSteps(number),
+        Company company = companyOf(userId);
+        ListingApplication application = application(company, number);
+        List<AuditEvent> events = audit.of(application.id());
+        List<AuditEvent> timeline = events.stream().filter(e -> !INTERNAL_EVENTS.contains(e.eventType())).toList();
+        return new CaseOverview(application, company, screening(events), workflow.openSteps(number),
                 documents.of(application.id()), timeline);
     }
 
@@ -231,8 +235,8 @@ public class ApplicantCases {
         return problems;
     }
 
-    private List<Screening> screening(long applicationId) {
-        return audit.of(applicationId).stream().filter(e -> SCREENING_EVENT.equals(e.eventType()))
+    private static List<Screening> screening(List<AuditEvent> events) {
+        return events.stream().filter(e -> SCREENING_EVENT.equals(e.eventType()))
                 .map(e -> new Screening(e.stage(), e.outcome(), e.details())).toList();
     }
 

@@ -1,17 +1,17 @@
 package cn.ola.notification;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import cn.ola.workflow.Deadlines;
+
 /** A notification's words in a reader's language, from its message key and parameters. */
 @Component
 class NotificationTexts {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -37,7 +37,7 @@ class NotificationTexts {
 
     String due(Notification notification, Locale locale) {
         return notification.due() == null ? null
-                : messages.getMessage("notification.due", new Object[] {DAY.format(notification.due().atZone(BEIJING))}, locale);
+                : messages.getMessage("notification.due", new Object[] {DAY.format(notification.due().atZone(Deadlines.BEIJING))}, locale);
     }
 
     String label(String key, Locale locale) {
@@ -45,6 +45,6 @@ class NotificationTexts {
     }
 
     static String time(java.time.Instant instant) {
-        return MINUTE.format(instant.atZone(BEIJING));
+        return MINUTE.format(instant.atZone(Deadlines.BEIJING));
     }
 }
