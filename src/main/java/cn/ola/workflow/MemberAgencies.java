@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,19 +78,21 @@ public class MemberAgencies {
     }
 
     /**
-     * Counts an agency's opinion when its task completes. The opinion and reasons are local to the
-     * agency's task; a disagreement is added to the process-wide count and summary.
+     * Counts an agency's opinion when its consultation ends. The opinion and reasons come back
+     * local to the agency's instance of the call activity; a disagreement is added to the
+     * process-wide count and summary. A consultation ended without an opinion (the case was
+     * withdrawn or refused meanwhile) counts as nothing.
      */
-    public void recordOpinion(DelegateTask task) {
-        if (!DISAGREE.equals(task.getVariable(ProcessVariables.AGENCY_OPINION))) {
+    public void recordOpinion(DelegateExecution consultation) {
+        if (!DISAGREE.equals(consultation.getVariableLocal(ProcessVariables.AGENCY_OPINION))) {
             return;
         }
-        DelegateExecution instance = task.getExecution().getProcessInstance();
+        DelegateExecution instance = consultation.getProcessInstance();
         Number disagreeing = (Number) instance.getVariable(ProcessVariables.AGENCIES_DISAGREEING);
         instance.setVariable(ProcessVariables.AGENCIES_DISAGREEING, (disagreeing == null ? 0 : disagreeing.intValue()) + 1);
 
-        String agency = String.valueOf(task.getVariable(ProcessVariables.MEMBER_AGENCY)).toUpperCase(Locale.ROOT);
-        Object reasons = task.getVariable(ProcessVariables.REASONS);
+        String agency = String.valueOf(consultation.getVariable(ProcessVariables.MEMBER_AGENCY)).toUpperCase(Locale.ROOT);
+        Object reasons = consultation.getVariableLocal(ProcessVariables.AGENCY_REASONS);
         String line = agency + ": " + (reasons == null ? "" : reasons);
         String before = (String) instance.getVariable(ProcessVariables.AGENCY_DISAGREEMENTS);
         String summary = before == null || before.isEmpty() ? line : before + "\n" + line;

@@ -75,6 +75,8 @@ public final class ProcessVariables {
     public static final String INITIAL_OPINION = "initialOpinion";
     public static final String MEMBER_AGENCY = "memberAgency";
     public static final String AGENCY_OPINION = "agencyOpinion";
+    /** An agency's reasons as they come back to the office's review, local to the agency's consultation. */
+    public static final String AGENCY_REASONS = "agencyReasons";
     public static final String AGENCIES_DISAGREEING = "agenciesDisagreeing";
     public static final String INDUSTRY_OUTCOME = "industryOutcome";
     public static final String FILING_OUTCOME = "filingOutcome";
@@ -82,6 +84,12 @@ public final class ProcessVariables {
     public static final String LATE_FILING = "lateFiling";
     public static final String LATE_LISTING_REPORT = "lateListingReport";
     public static final String LISTING_DATE = "listingDate";
+
+    // --- the company's own reports (company-report) -----------------------------------------
+    /** Which date the company owes: OVERSEAS_SUBMISSION or LISTING. */
+    public static final String REPORT_KIND = "reportKind";
+    /** When the listing report is due: the day the filing lapses. */
+    public static final String LISTING_REPORT_DUE = "listingReportDue";
 
     // --- requests for materials (supplementary-materials) ---------------------------------
     public static final String MATERIALS_REQUEST = "materialsRequest";
@@ -109,7 +117,7 @@ public final class ProcessVariables {
     public static final String HAS_SECURITY_IMPACT_REPORT = "hasSecurityImpactReport";
     public static final String HAS_IPO_DOCUMENTS = "hasIpoDocuments";
     public static final String HAS_OTHER_MATERIALS = "hasOtherMaterials";
-    /** The office's reasons for its initial opinion as a member agency sees them (local to the agency's task). */
+    /** The office's reasons for its initial opinion as a member agency sees them (in the agency's member-agency-opinion). */
     public static final String INITIAL_REVIEW_REASONS = "initialReviewReasons";
     /** One line per member agency that disagreed ("MPS: reasons"), for the special review. */
     public static final String AGENCY_DISAGREEMENTS = "agencyDisagreements";

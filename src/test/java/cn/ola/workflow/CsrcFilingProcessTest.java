@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -50,7 +51,7 @@ import cn.ola.calendar.WorkingDayCalendar;
  * conclusion (20 working days) and the time that does not count against them.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/csrc-filing.bpmn", "bpmn/supplementary-materials.bpmn",
+@Deployment(resources = {"bpmn/csrc-filing.bpmn", "bpmn/supplementary-materials.bpmn", "bpmn/company-report.bpmn",
         "forms/csrc-completeness-check.form", "forms/csrc-filing-conclusion.form", "forms/csrc-consultation.form"})
 class CsrcFilingProcessTest {
 
@@ -96,7 +97,7 @@ class CsrcFilingProcessTest {
     void aKnownOverseasDateGoesStraightToTheCompletenessCheck() throws IOException {
         ProcessInstance filing = start(OVERSEAS_ON_TIME);
 
-        assertThat(filing).isWaitingAt("Task_CompletenessCheck").hasNotPassed("Task_ReportOverseasSubmission");
+        assertThat(filing).isWaitingAt("Task_CompletenessCheck").hasNotPassed("Call_ReportOverseasSubmission");
         Task check = task("Task_CompletenessCheck", filing);
         assertThat(check).hasCandidateGroup(OFFICER).hasName("Check the filing for completeness")
                 .hasDueDate(endOfDay(LocalDate.of(2026, 3, 12)));
@@ -108,8 +109,11 @@ class CsrcFilingProcessTest {
     void anUnknownOverseasDateIsAskedOfTheCompanyFirst() {
         ProcessInstance filing = start(null);
 
-        assertThat(filing).isWaitingAt("Task_ReportOverseasSubmission");
-        Task report = task("Task_ReportOverseasSubmission", filing);
+        // The company's step is in a company-report of its own, under the case's number.
+        assertThat(filing).isWaitingAt("Call_ReportOverseasSubmission");
+        ProcessInstance companyReport = BpmnAwareTests.calledProcessInstance(filing);
+        assertThat(companyReport.getBusinessKey()).isEqualTo(APPLICATION);
+        Task report = task("Task_ReportOverseasSubmission", companyReport);
         assertThat(report).hasCandidateGroup(COMPANY).hasName("Report the date of the overseas application");
         assertThat(taskQuery().taskId(report.getId()).initializeFormKeys().singleResult())
                 .hasFormKey("portal:report-overseas-submission");
@@ -117,7 +121,7 @@ class CsrcFilingProcessTest {
         at(LocalDate.of(2026, 3, 9)); // Monday
         complete(report, withVariables(ProcessVariables.OVERSEAS_SUBMISSION_DATE, "2026-03-04"));
 
-        assertThat(filing).isWaitingAt("Task_CompletenessCheck").hasPassed("Task_ReportOverseasSubmission")
+        assertThat(filing).isWaitingAt("Task_CompletenessCheck").hasPassed("Call_ReportOverseasSubmission")
                 .variables().containsEntry(ProcessVariables.LATE_FILING, false);
         // The 5 working days start once the filing can be checked.
         assertThat(task("Task_CompletenessCheck", filing)).hasDueDate(endOfDay(LocalDate.of(2026, 3, 16)));
@@ -127,7 +131,7 @@ class CsrcFilingProcessTest {
     void aReportedOverseasDateCanShowTheFilingWasLate() {
         ProcessInstance filing = start(null);
 
-        complete(task("Task_ReportOverseasSubmission", filing),
+        complete(task("Task_ReportOverseasSubmission", BpmnAwareTests.calledProcessInstance(filing)),
                 withVariables(ProcessVariables.OVERSEAS_SUBMISSION_DATE, OVERSEAS_FOUR_DAYS_BEFORE));
 
         assertThat(filing).hasPassed("Event_LateFilingFlagged").isWaitingAt("Task_CompletenessCheck")

@@ -42,16 +42,19 @@ import cn.ola.calendar.WorkingDayCalendar;
 /**
  * Every path of {@code bpmn/cybersecurity-review.bpmn}. The calendar knows weekends only; the
  * review starts on Monday 2 March 2026, so N working days from a Monday end N/5 weeks later.
- * Requests for materials go to a test stand-in of {@code supplementary-materials}.
+ * Requests for materials go to a test stand-in of {@code supplementary-materials}; each member
+ * agency consulted answers in its own {@code member-agency-opinion}.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/cybersecurity-review.bpmn", "bpmn-stand-ins/supplementary-materials.bpmn"})
+@Deployment(resources = {"bpmn/cybersecurity-review.bpmn", "bpmn/member-agency-opinion.bpmn",
+        "bpmn-stand-ins/supplementary-materials.bpmn"})
 class CybersecurityReviewProcessTest {
 
     static final String PROCESS = "cybersecurity-review";
     static final String APPLICATION = "OLA-2026-000123";
     static final String COMPANY_GROUP = "company-91110000MA01ABCD2Q";
     static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+    static final String AGENCY_OPINION = "Task_AgencyOpinion";
 
     ProcessEngine processEngine;
 
@@ -174,13 +177,35 @@ class CybersecurityReviewProcessTest {
 
         giveInitialOpinion(review, "NO_CONCERN", "ndrc", "mps", "csrc");
 
-        assertThat(review).isWaitingAt("Task_AgencyOpinion");
-        List<Task> opinions = openTasks(review, "Task_AgencyOpinion");
+        assertThat(review).isWaitingAt("Call_AgencyOpinions");
+        List<Task> opinions = agencyTasks();
         assertThat(opinions).hasSize(3);
         assertThat(opinions).extracting(this::candidateGroups).containsExactlyInAnyOrder(
                 List.of("review-member-agency-ndrc"), List.of("review-member-agency-mps"), List.of("review-member-agency-csrc"));
         assertThat(opinions).extracting(Task::getDueDate).containsOnly(endOf(2026, 3, 23));
         assertThat(opinions).extracting(Task::getName).containsOnly("Give member agency opinion");
+    }
+
+    @Test
+    void anAgencyReadsTheCaseAndTheOfficesReasonsButNoOtherAgencysOpinion() {
+        ProcessInstance review = startReview("MANDATORY");
+        decideReviewNeeded(review, false);
+        giveInitialOpinion(review, "NO_CONCERN", "ndrc", "mps");
+        agencyOpinion(review, "mps", "DISAGREE", "Data of public-security relevance");
+
+        Task ndrc = agencyTasks().get(0);
+        Map<String, Object> visible = processEngine.getTaskService().getVariables(ndrc.getId());
+        assertThat(visible).containsEntry(ProcessVariables.MEMBER_AGENCY, "ndrc")
+                .containsEntry(ProcessVariables.APPLICATION_NUMBER, APPLICATION)
+                .containsEntry(ProcessVariables.INITIAL_OPINION, "NO_CONCERN")
+                .containsEntry(ProcessVariables.INITIAL_REVIEW_REASONS, "Initial review reasons")
+                .containsEntry(ProcessVariables.PERSONAL_INFO_USERS, 1_500_000L);
+        assertThat(visible).doesNotContainKeys(ProcessVariables.AGENCY_DISAGREEMENTS, ProcessVariables.AGENCIES_DISAGREEING,
+                ProcessVariables.AGENCY_OPINION, ProcessVariables.REASONS, ProcessVariables.MATERIALS_OUTCOME,
+                ProcessVariables.COMPANY_GROUP, MemberAgencies.Agency.MPS.consultVariable());
+        assertThat(visible.values()).doesNotContain("Data of public-security relevance");
+        // The office's review holds the disagreement for its special review.
+        assertThat(runtimeVariable(review, ProcessVariables.AGENCY_DISAGREEMENTS)).isEqualTo("MPS: Data of public-security relevance");
     }
 
     @Test
@@ -190,7 +215,7 @@ class CybersecurityReviewProcessTest {
         giveInitialOpinion(review, "NO_CONCERN", "ndrc", "mps");
 
         agencyOpinion(review, "ndrc", "AGREE", null);
-        assertThat(review).isWaitingAt("Task_AgencyOpinion");
+        assertThat(review).isWaitingAt("Call_AgencyOpinions");
         agencyOpinion(review, "mps", "AGREE", null);
 
         assertThat(review).isWaitingAt("Task_IssueClearanceConclusion");
@@ -212,7 +237,7 @@ class CybersecurityReviewProcessTest {
         RecordingLetterDelegate.issuePending(processEngine);
 
         assertThat(review).hasPassed("End_Cleared").isEnded();
-        assertThat(historicTaskCount(review, "Task_AgencyOpinion")).isZero();
+        assertThat(historicAgencyTaskCount()).isZero();
         assertThat(endVariable(review, ProcessVariables.REVIEW_OUTCOME)).isEqualTo("CLEARED");
     }
 
@@ -224,7 +249,7 @@ class CybersecurityReviewProcessTest {
         giveInitialOpinion(review, "CONCERN");
 
         assertThat(review).isWaitingAt("Task_SpecialReview");
-        assertThat(historicTaskCount(review, "Task_AgencyOpinion")).isZero();
+        assertThat(historicAgencyTaskCount()).isZero();
         Task special = task("Task_SpecialReview", review);
         assertThat(candidateGroups(special)).containsExactly("cro-reviewer");
         assertThat(special.getDueDate()).isEqualTo(endOf(2026, 7, 6)); // 90 working days = 18 weeks
@@ -355,8 +380,8 @@ class CybersecurityReviewProcessTest {
 
         fireDeadline(review, "Timer_AgencyOpinionsDeadline", endOf(2026, 3, 23));
 
-        assertFollowUp(review, "Task_FollowUpAgencyOpinions", "Task_AgencyOpinion");
-        assertThat(openTasks(review, "Task_AgencyOpinion")).extracting(this::candidateGroups)
+        assertFollowUp(review, "Task_FollowUpAgencyOpinions", "Call_AgencyOpinions");
+        assertThat(agencyTasks()).extracting(this::candidateGroups)
                 .containsExactly(List.of("review-member-agency-mss"));
         verify(caseRecord).overdue(any(DelegateExecution.class), eq("agencyOpinions"));
     }
@@ -421,8 +446,8 @@ class CybersecurityReviewProcessTest {
     }
 
     void agencyOpinion(ProcessInstance review, String agency, String opinion, String reasons) {
-        Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(review.getId())
-                .taskDefinitionKey("Task_AgencyOpinion").taskCandidateGroup("review-member-agency-" + agency).singleResult();
+        Task task = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(APPLICATION)
+                .taskDefinitionKey(AGENCY_OPINION).taskCandidateGroup("review-member-agency-" + agency).singleResult();
         assertThat(task).as("open opinion task of " + agency).isNotNull();
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.AGENCY_OPINION, opinion);
@@ -448,13 +473,17 @@ class CybersecurityReviewProcessTest {
         processEngine.getManagementService().executeJob(timer.getId());
     }
 
-    void assertFollowUp(ProcessInstance review, String followUpId, String regulatorTaskId) {
-        assertThat(review).isWaitingAt(followUpId, regulatorTaskId);
+    void assertFollowUp(ProcessInstance review, String followUpId, String regulatorStepId) {
+        assertThat(review).isWaitingAt(followUpId, regulatorStepId);
         Task followUp = processEngine.getTaskService().createTaskQuery().processInstanceId(review.getId())
                 .taskDefinitionKey(followUpId).initializeFormKeys().singleResult();
         assertThat(candidateGroups(followUp)).containsExactly("supervisor");
         assertThat(followUp.getCamundaFormRef().getKey()).isEqualTo("deadline-escalation");
-        assertThat(openTasks(review, regulatorTaskId)).isNotEmpty();
+        if (regulatorStepId.startsWith("Task_")) {
+            assertThat(openTasks(review, regulatorStepId)).isNotEmpty();
+        } else {
+            assertThat(agencyTasks()).isNotEmpty();
+        }
     }
 
     // --- queries --------------------------------------------------------------------------------
@@ -496,9 +525,15 @@ class CybersecurityReviewProcessTest {
         return variable.getValue();
     }
 
-    long historicTaskCount(ProcessInstance instance, String taskDefinitionKey) {
-        return processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(taskDefinitionKey).count();
+    /** The member agencies' open tasks: each in the agency's own member-agency-opinion, under the case's number. */
+    List<Task> agencyTasks() {
+        return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(APPLICATION)
+                .taskDefinitionKey(AGENCY_OPINION).list();
+    }
+
+    long historicAgencyTaskCount() {
+        return processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(APPLICATION)
+                .taskDefinitionKey(AGENCY_OPINION).count();
     }
 
     static void moveTo(LocalDate day) {

@@ -12,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** The statutory retention of a case's history is a setting, not a property of the models. */
 @SpringBootTest(properties = {"ola.history.retention-days=5475",
-        "spring.datasource.url=jdbc:h2:mem:retention-test;DB_CLOSE_DELAY=-1", "ola.data-dir=target/retention-test-data"})
+        "spring.datasource.url=jdbc:h2:mem:retention-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "ola.data-dir=target/retention-test-data"})
 @ActiveProfiles("dev")
 class HistoryRetentionIT {
 

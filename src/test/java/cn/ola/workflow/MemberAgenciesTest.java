@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
 
 class MemberAgenciesTest {
@@ -88,17 +87,20 @@ class MemberAgenciesTest {
         assertThat(processVariables).containsEntry(ProcessVariables.AGENCIES_DISAGREEING, 2);
     }
 
-    private DelegateTask opinionTask(String agency, String opinion, String reasons) {
-        Map<String, Object> local = new HashMap<>(processVariables);
+    /** An agency's consultation as it ends: its opinion and reasons local to it, as the call activity maps them back. */
+    private DelegateExecution opinionTask(String agency, String opinion, String reasons) {
+        Map<String, Object> local = new HashMap<>();
         local.put(ProcessVariables.MEMBER_AGENCY, agency);
         local.put(ProcessVariables.AGENCY_OPINION, opinion);
-        local.put(ProcessVariables.REASONS, reasons);
-        DelegateExecution taskExecution = mock(DelegateExecution.class);
-        when(taskExecution.getProcessInstance()).thenReturn(process);
-        DelegateTask task = mock(DelegateTask.class);
-        when(task.getExecution()).thenReturn(taskExecution);
-        when(task.getVariable(anyString())).thenAnswer(call -> local.get(call.<String>getArgument(0)));
-        return task;
+        local.put(ProcessVariables.AGENCY_REASONS, reasons);
+        DelegateExecution consultation = mock(DelegateExecution.class);
+        when(consultation.getProcessInstance()).thenReturn(process);
+        when(consultation.getVariableLocal(anyString())).thenAnswer(call -> local.get(call.<String>getArgument(0)));
+        when(consultation.getVariable(anyString())).thenAnswer(call -> {
+            String name = call.getArgument(0);
+            return local.containsKey(name) ? local.get(name) : processVariables.get(name);
+        });
+        return consultation;
     }
 
     private static DelegateExecution execution(Map<String, Object> variables) {

@@ -40,7 +40,7 @@ import cn.ola.calendar.WorkingDayCalendar;
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/overseas-listing.bpmn", "bpmn/listing-screening.dmn", "bpmn/cybersecurity-review.bpmn",
         "bpmn/data-protection-checks.bpmn", "bpmn/industry-approval.bpmn", "bpmn/csrc-filing.bpmn",
-        "bpmn/supplementary-materials.bpmn"})
+        "bpmn/supplementary-materials.bpmn", "bpmn/member-agency-opinion.bpmn", "bpmn/company-report.bpmn"})
 class OverseasListingProcessTest {
 
     private static final String NUMBER = "OLA-2026-000042";
