@@ -23,11 +23,35 @@ public final class Browserless {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
     public Browserless(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Posts JSON to the Camunda webapps' engine API as Tasklist does: with the session and the
+     * XSRF token the webapps set as a cookie (a GET of the webapp first, if there is none yet).
+     */
+    public HttpResponse<String> postJsonAsWebapp(String path, String json, String... headers) {
+        if (cookie("XSRF-TOKEN") == null) {
+            get("/camunda/app/tasklist/default/");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", String.valueOf(cookie("XSRF-TOKEN")))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** The value of a cookie the server set, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -1,0 +1,57 @@
+package cn.ola.identity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+
+import cn.ola.security.Roles;
+
+/**
+ * Which staff groups see and work every task of a process definition ("pooled"), and so need no
+ * authorization row per task: one grant on the definition key serves them all, and their task
+ * list costs what Camunda's task query costs without authorization. Every other group is
+ * need-to-know (member agencies, industry regulators, companies): it keeps a row per task and
+ * gets no definition grant, because a definition grant exposes every task of the definition
+ * through {@code /engine-rest/task}, by id, with its variables.
+ *
+ * <p>A pooled definition therefore holds no task of a need-to-know group: an agency's opinion
+ * lives in {@code member-agency-opinion}, a company's steps in {@code company-report} and
+ * {@code supplementary-materials}; {@code industry-approval}, where the regulator's task and a
+ * supervisor's follow-up share a definition, is not pooled at all. {@code TaskPoolsTest} holds
+ * this table against the models.
+ */
+final class TaskPools {
+
+    static final String OVERSEAS_LISTING = "overseas-listing";
+    static final String CYBERSECURITY_REVIEW = "cybersecurity-review";
+    static final String DATA_PROTECTION_CHECKS = "data-protection-checks";
+    static final String CSRC_FILING = "csrc-filing";
+
+    /** Pooled group → the definition keys whose every task it sees and works. */
+    static final Map<String, Set<String>> POOLED = Map.of(
+            Roles.CRO_REVIEWER, Set.of(CYBERSECURITY_REVIEW, DATA_PROTECTION_CHECKS),
+            Roles.CSRC_OFFICER, Set.of(OVERSEAS_LISTING, CSRC_FILING),
+            // Supervisors follow up any passed deadline of the regulators' work, and watch all of it.
+            Roles.SUPERVISOR, Set.of(OVERSEAS_LISTING, CYBERSECURITY_REVIEW, DATA_PROTECTION_CHECKS, CSRC_FILING));
+
+    /**
+     * What a pooled group may do with the tasks of its definitions: what a candidate group's row
+     * per task gives (read; update, which covers claim and complete), on the definition instead.
+     */
+    static final Permission[] PERMISSIONS = {Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
+            ProcessDefinitionPermissions.UPDATE_TASK};
+
+    private TaskPools() {
+    }
+
+    /** Every definition key that some group is pooled on. */
+    static Set<String> pooledDefinitions() {
+        Set<String> keys = new TreeSet<>();
+        POOLED.values().forEach(keys::addAll);
+        return keys;
+    }
+}
