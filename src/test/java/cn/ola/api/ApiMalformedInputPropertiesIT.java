@@ -60,7 +60,7 @@ class ApiMalformedInputPropertiesIT {
     @BeforeContainer
     static void start() throws Exception {
         system = new SpringApplicationBuilder(OverseasListingApplication.class).profiles("dev")
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:api-props;DB_CLOSE_DELAY=-1",
+                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:api-props;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                         "ola.data-dir=target/api-props-data", "ola.documents.max-size=4KB")
                 .run();
         base = "http://localhost:" + system.getEnvironment().getRequiredProperty("local.server.port");

@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:system-test;DB_CLOSE_DELAY=-1",
+        properties = {"spring.datasource.url=jdbc:h2:mem:system-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "ola.data-dir=target/system-test-data"})
 @ActiveProfiles("dev")
 public @interface DevSystemTest {
