@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -148,7 +149,33 @@ public class ListingApplications {
      */
     public ApplicationNumber nextNumber() {
         int year = clock.instant().atZone(BEIJING).getYear();
+        ensureCounter(year);
         return ownTransaction.execute(status -> new ApplicationNumber(year, nextSequence(year)));
+    }
+
+    /**
+     * The year's counter row, created by the first submission of the year. It must exist before a
+     * number is taken: locking a row that is not there ({@code SELECT … FOR UPDATE}) makes MySQL lock
+     * the gap instead, and two first submissions of a year deadlock on it.
+     */
+    private void ensureCounter(int year) {
+        for (int attempt = 1; !counterExists(year); attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> jdbc
+                        .sql("INSERT INTO application_number_counters (counter_year, last_value) VALUES (?, 0)").param(year)
+                        .update());
+            } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+                // Another first submission of the year created it meanwhile (or is creating it): look again.
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private boolean counterExists(int year) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_number_counters WHERE counter_year = ?").param(year)
+                .query(Integer.class).single() > 0;
     }
 
     /**
@@ -171,18 +198,10 @@ public class ListingApplications {
     }
 
     private long nextSequence(int year) {
-        Optional<Long> last = jdbc.sql("SELECT last_value FROM application_number_counters WHERE counter_year = ? FOR UPDATE")
-                .param(year).query(Long.class).optional();
-        if (last.isEmpty()) {
-            try {
-                jdbc.sql("INSERT INTO application_number_counters (counter_year, last_value) VALUES (?, 1)").param(year).update();
-                return 1;
-            } catch (DuplicateKeyException raced) {
-                return nextSequence(year);
-            }
-        }
+        long last = jdbc.sql("SELECT last_value FROM application_number_counters WHERE counter_year = ? FOR UPDATE")
+                .param(year).query(Long.class).single();
         jdbc.sql("UPDATE application_number_counters SET last_value = last_value + 1 WHERE counter_year = ?").param(year).update();
-        return last.get() + 1;
+        return last + 1;
     }
 
     /** The earliest end of the company's third-party cloud contracts, if it has any. */
