@@ -22,6 +22,7 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
 
+import cn.ola.workflow.ProcessVariables;
 import cn.ola.workflow.ScreeningDecision;
 
 /**
@@ -32,7 +33,8 @@ import cn.ola.workflow.ScreeningDecision;
 @Service
 class ScreeningTrace {
 
-    static final String REASON_OUTPUT = "reason";
+    /** A decision's output that says why ends in this (negativeListReason, …), like the process variable. */
+    static final String REASON_SUFFIX = ProcessVariables.REASON_SUFFIX;
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -78,7 +80,10 @@ class ScreeningTrace {
                 .processInstanceId(processInstanceId).includeInputs().includeOutputs().list();
         List<Decision> decisions = new ArrayList<>();
         for (HistoricDecisionInstance instance : instances) {
-            decisions.add(decision(instance));
+            // The decision that only gathers the six results repeats them: the six themselves are shown.
+            if (!ScreeningDecision.RESULTS_DECISION.equals(instance.getDecisionDefinitionKey())) {
+                decisions.add(decision(instance));
+            }
         }
         decisions.sort(Comparator.comparingInt((Decision d) -> screeningOrder(d.key())).thenComparing(Decision::evaluatedAt));
         return decisions;
@@ -97,7 +102,7 @@ class ScreeningTrace {
             ruleId = output.getRuleId();
             Output shown = new Output(output.getClauseId(), output.getClauseName(), output.getVariableName(),
                     valueOf(output::getValue, output::getTypedValue));
-            if (REASON_OUTPUT.equals(output.getVariableName())) {
+            if (output.getVariableName() != null && output.getVariableName().endsWith(REASON_SUFFIX)) {
                 reason = output.getValue() == null ? null : output.getValue().toString();
             } else if (result == null) {
                 result = shown;

@@ -78,6 +78,8 @@ class ListingScreeningDecisionTest {
     static final String NEGATIVE = "negative-list";
     static final String TYPE = "listing-type";
     static final String STATE_CLOUD = "state-cloud-migration";
+    /** Takes the six in one evaluation, as the process does. */
+    static final String RESULTS = ScreeningDecision.RESULTS_DECISION;
 
     private static Map<String, DmnDecision> decisions;
     private static DmnEngine dmnEngine;
@@ -336,6 +338,7 @@ class ListingScreeningDecisionTest {
     @Deployment(resources = FILE)
     void everyRuleIsReachedByACase() {
         allCases().forEach(c -> evaluateInProcessEngine(c.decision(), c.facts()));
+        engine.getDecisionService().evaluateDecisionByKey(RESULTS).variables(Variables.fromMap(largePlatformInNewYork())).evaluate();
 
         String[] deployedDecisions = engine.getRepositoryService().createDecisionDefinitionQuery()
                 .decisionRequirementsDefinitionKey(REQUIREMENTS_GRAPH).list().stream()
@@ -359,22 +362,83 @@ class ListingScreeningDecisionTest {
     @Deployment(resources = FILE)
     void everyDecisionOffersTheOutputsTheProcessMaps() {
         Map<String, List<String>> expected = Map.of(
-                CYBERSECURITY, List.of("requirement", "reason"),
-                INDUSTRY_APPROVAL, List.of("regulatorGroup", "regulatorName", "reason"),
-                PI_EXPORT, List.of("route", "reason"),
-                NEGATIVE, List.of("result", "reason"),
-                TYPE, List.of("listingType", "reason"),
-                STATE_CLOUD, List.of("evidenceRequired", "migrationDeadline", "reason"));
+                CYBERSECURITY, List.of("cybersecurityReview", "cybersecurityReviewReason"),
+                INDUSTRY_APPROVAL, List.of("industryRegulatorGroup", "industryRegulatorName", "industryRegulatorGroupReason"),
+                PI_EXPORT, List.of("piExportRoute", "piExportRouteReason"),
+                NEGATIVE, List.of("negativeList", "negativeListReason"),
+                TYPE, List.of("listingType", "listingTypeReason"),
+                STATE_CLOUD, List.of("migrationEvidenceRequired", "migrationDeadline", "migrationEvidenceRequiredReason"),
+                RESULTS, List.of("negativeList", "negativeListReason", "cybersecurityReview", "cybersecurityReviewReason",
+                        "piExportRoute", "piExportRouteReason", "listingType", "listingTypeReason", "industryRegulatorGroup",
+                        "industryRegulatorName", "industryRegulatorGroupReason", "migrationEvidenceRequired",
+                        "migrationDeadline", "migrationEvidenceRequiredReason"));
 
         assertThat(engine.getRepositoryService().createDecisionRequirementsDefinitionQuery()
                 .decisionRequirementsDefinitionKey(REQUIREMENTS_GRAPH).singleResult().getName())
                 .isEqualTo("Listing screening");
         assertThat(decisionTables().keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         decisionTables().forEach((key, table) -> {
-            assertThat(table.getHitPolicy()).as(key).isEqualTo(HitPolicy.FIRST);
+            assertThat(table.getHitPolicy()).as(key).isEqualTo(key.equals(RESULTS) ? HitPolicy.UNIQUE : HitPolicy.FIRST);
             assertThat(table.getOutputs().stream().map(Output::getName)).as(key)
                     .containsExactlyElementsOf(expected.get(key));
         });
+    }
+
+    @Test
+    @Deployment(resources = FILE)
+    void oneEvaluationTakesTheSixDecisionsAndKeepsEachInTheHistory() {
+        Map<String, Object> facts = largePlatformInNewYork();
+
+        Map<String, Object> together = engine.getDecisionService().evaluateDecisionByKey(RESULTS)
+                .variables(Variables.fromMap(facts)).evaluate().getSingleResult().getEntryMap();
+
+        Map<String, Object> oneByOne = new java.util.HashMap<>();
+        for (ScreeningDecision decision : ScreeningDecision.values()) {
+            oneByOne.putAll(evaluate(decision.decisionKey(), facts));
+        }
+        assertThat(together).isEqualTo(oneByOne);
+        assertThat(together).containsEntry("cybersecurityReview", "MANDATORY").containsEntry("negativeList", "CLEAR");
+        var root = engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(RESULTS)
+                .singleResult();
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().rootDecisionInstanceId(root.getId())
+                .includeOutputs().list()).extracting(HistoricDecisionInstance::getDecisionDefinitionKey)
+                .containsExactlyInAnyOrder(RESULTS, NEGATIVE, CYBERSECURITY, PI_EXPORT, TYPE, INDUSTRY_APPROVAL, STATE_CLOUD);
+    }
+
+    /** A network platform with 3.2 million users' data listing in New York, nothing else remarkable. */
+    private static Map<String, Object> largePlatformInNewYork() {
+        Map<String, Object> facts = new java.util.HashMap<>();
+        facts.put("ciio", false);
+        facts.put("previouslyListedAbroadOn", null);
+        facts.put("venueRegion", "US");
+        facts.put("networkPlatformOperator", true);
+        facts.put("personalInfoUsers", 3_200_000L);
+        facts.put("importantData", false);
+        facts.put("piExportedNonSensitive", 150_000L);
+        facts.put("piExportedSensitive", 0L);
+        facts.put("industry", "SOFTWARE");
+        facts.put("issuerType", "OFFSHORE");
+        facts.put("domesticRevenuePct", 92.5);
+        facts.put("domesticProfitPct", 88.0);
+        facts.put("domesticAssetsPct", 75.0);
+        facts.put("domesticNetAssetsPct", 70.0);
+        facts.put("managementMostlyPrc", true);
+        facts.put("mainPlaceOfBusiness", "CN");
+        facts.put("declProhibitedByLaw", false);
+        facts.put("declNationalSecurityThreat", false);
+        facts.put("declRecentCriminalOffence", false);
+        facts.put("declUnderInvestigation", false);
+        facts.put("declOwnershipDispute", false);
+        facts.put("stateAssetsSupervisor", null);
+        facts.put("usesThirdPartyCloud", false);
+        facts.put("earliestCloudContractEnd", null);
+        return facts;
+    }
+
+    /** The output that says why: the result's name with "Reason" (the process variables of the same names). */
+    static String reasonOf(String decisionKey) {
+        return java.util.Arrays.stream(ScreeningDecision.values()).filter(d -> d.decisionKey().equals(decisionKey))
+                .findFirst().orElseThrow().reasonVariable();
     }
 
     // --- evaluation and cases ------------------------------------------------------------------
@@ -414,7 +478,7 @@ class ListingScreeningDecisionTest {
         Map<String, Object> verify(BiFunction<String, Map<String, Object>, Map<String, Object>> evaluator) {
             Map<String, Object> outputs = evaluator.apply(decision, facts);
             assertThat(outputs).as(toString()).containsAllEntriesOf(expected);
-            assertThat((String) outputs.get("reason")).as("reason, " + this).isNotBlank().contains(mentions);
+            assertThat((String) outputs.get(reasonOf(decision))).as("reason, " + this).isNotBlank().contains(mentions);
             return outputs;
         }
 
@@ -475,20 +539,20 @@ class ListingScreeningDecisionTest {
     }
 
     private static Case requirement(String title, Facts facts, String requirement, String... mentions) {
-        return new Case(CYBERSECURITY, title, facts, outputs("requirement", requirement), List.of(mentions));
+        return new Case(CYBERSECURITY, title, facts, outputs("cybersecurityReview", requirement), List.of(mentions));
     }
 
     private static Case approval(String title, String industry, String group, String name, String... mentions) {
         return new Case(INDUSTRY_APPROVAL, title, facts(INDUSTRY, industry),
-                outputs("regulatorGroup", group, "regulatorName", name), List.of(mentions));
+                outputs("industryRegulatorGroup", group, "industryRegulatorName", name), List.of(mentions));
     }
 
     private static Case route(String title, Facts facts, String route, String... mentions) {
-        return new Case(PI_EXPORT, title, facts, outputs("route", route), List.of(mentions));
+        return new Case(PI_EXPORT, title, facts, outputs("piExportRoute", route), List.of(mentions));
     }
 
     private static Case negative(String title, Facts facts, String result, String... mentions) {
-        return new Case(NEGATIVE, title, facts, outputs("result", result), List.of(mentions));
+        return new Case(NEGATIVE, title, facts, outputs("negativeList", result), List.of(mentions));
     }
 
     private static Case listingType(String title, Facts facts, String listingType, String... mentions) {
@@ -498,6 +562,6 @@ class ListingScreeningDecisionTest {
     private static Case migration(String title, Facts facts, boolean evidenceRequired, String deadline,
                                   String... mentions) {
         return new Case(STATE_CLOUD, title, facts,
-                outputs("evidenceRequired", evidenceRequired, "migrationDeadline", deadline), List.of(mentions));
+                outputs("migrationEvidenceRequired", evidenceRequired, "migrationDeadline", deadline), List.of(mentions));
     }
 }
