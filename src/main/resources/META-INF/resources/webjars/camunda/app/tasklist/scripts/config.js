@@ -1,0 +1,51 @@
+/*
+ * Our own configuration, in place of the one in Camunda's webjar.
+ *
+ * Chinese or English, chosen by the browser. Camunda takes the first language the browser
+ * asks for, keeps the part before the "-" ("zh-CN" -> "zh", "en-GB" -> "en") and uses it if it
+ * is one of availableLocales, else fallbackLocale. The Chinese texts are our own, in
+ * locales/zh.json next to this folder.
+ *
+ * The fallback is the chosen language itself (English for every language but Chinese), so
+ * that Camunda loads one locale file only: it applies the date formats of each file it loads
+ * to the whole page, and an English fallback file arriving after the Chinese one would put
+ * English dates ("in 8 days", "3 minutes ago") into a Chinese page.
+ */
+const browserLanguages = Array.isArray(navigator.languages) ? navigator.languages : [navigator.language];
+const language = String(browserLanguages[0] || '').split('-')[0].toLowerCase() === 'zh' ? 'zh' : 'en';
+
+/** Tasklist shows the shortcuts' descriptions as written here, untranslated: so they follow the language too. */
+function text(zh, en) {
+  return language === 'zh' ? zh : en;
+}
+
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: language
+  },
+
+  // The webjar's shortcuts, unchanged but for the descriptions.
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: text('认领当前选中的任务', 'claims the currently selected task')
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: text('将焦点移到列表中的第一个过滤器', 'set the focus to the first filter in the list')
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: text('将焦点移到列表中的第一个任务', 'sets the focus to the first task in the list')
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: text('将焦点移到任务表单的第一个输入框', 'sets the focus to the first input field in a task form')
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: text('打开“启动流程”对话框', 'opens the start process modal dialog')
+    }
+  }
+};
