@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +35,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * a message — unless {@code CI=true}, where they fail. A test that fails leaves a screenshot and
  * the page's HTML in {@value #FAILURES}.
  *
- * <p>Register with {@code @ExtendWith(Chromium.class)} next to {@link DevSystemTest}.
+ * <p>Register with {@code @ExtendWith(Chromium.class)} next to {@link DevSystemTest}. The browser
+ * speaks British English unless the parameter asks for another language with {@link BrowserLanguage}.
  */
 public final class Chromium implements ExecutionCondition, ParameterResolver, AfterTestExecutionCallback {
 
@@ -42,6 +44,8 @@ public final class Chromium implements ExecutionCondition, ParameterResolver, Af
     static final String BINARY = System.getProperty("ola.chromium", "/usr/bin/chromium");
     static final String DRIVER = System.getProperty("ola.chromedriver", "/usr/bin/chromedriver");
     static final String FAILURES = "target/screenshots/failures";
+    /** The language of a browser whose test names none with {@link BrowserLanguage}. */
+    static final String DEFAULT_LANGUAGE = "en-GB";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
     /**
@@ -84,8 +88,9 @@ public final class Chromium implements ExecutionCondition, ParameterResolver, Af
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String port = SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
+        Optional<String> language = parameter.findAnnotation(BrowserLanguage.class).map(BrowserLanguage::value);
         return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Session.class, key -> Session.start("http://localhost:" + port), Session.class)
+                .getOrComputeIfAbsent(Session.class, key -> Session.start("http://localhost:" + port, language), Session.class)
                 .browser();
     }
 
@@ -120,7 +125,8 @@ public final class Chromium implements ExecutionCondition, ParameterResolver, Af
     /** One browser process with its own profile; closed by JUnit when the test method ends. */
     private record Session(Browser browser, Path profile) implements ExtensionContext.Store.CloseableResource {
 
-        static Session start(String baseUrl) {
+        /** A browser in the given language ({@link BrowserLanguage}), or in British English as every test has had it. */
+        static Session start(String baseUrl, Optional<String> language) {
             Path profile;
             try {
                 profile = Files.createTempDirectory("ola-chromium-");
@@ -132,7 +138,10 @@ public final class Chromium implements ExecutionCondition, ParameterResolver, Af
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--user-data-dir=" + profile, "--disk-cache-dir=" + profile.resolve("cache"),
-                    "--window-size=1400,1000", "--lang=en-GB");
+                    "--window-size=1400,1000", "--lang=" + language.orElse(DEFAULT_LANGUAGE));
+            // Headless Chromium takes the languages it asks pages for from this preference, not from --lang.
+            language.ifPresent(tag -> options.setExperimentalOption("prefs",
+                    Map.of("intl.accept_languages", tag + "," + tag.split("-")[0])));
             // An explicit driver executable keeps Selenium Manager from looking for (or fetching) one.
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(DRIVER).toFile())
