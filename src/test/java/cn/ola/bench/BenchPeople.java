@@ -28,6 +28,7 @@ final class BenchPeople {
     static final Staff CRO = new Staff("bench-cro", Roles.CRO_REVIEWER);
     static final Staff NDRC = new Staff("bench-ndrc", Roles.MEMBER_AGENCY_PREFIX + "ndrc");
     static final Staff MIIT = new Staff("bench-miit", Roles.MEMBER_AGENCY_PREFIX + "miit");
+    static final Staff SUPERVISOR = new Staff("bench-supervisor", Roles.SUPERVISOR);
 
     /** A registered company and its user. */
     record BenchCompany(String user, String creditCode, String nameZh) {
@@ -41,7 +42,7 @@ final class BenchPeople {
 
     static BenchPeople create(RunningSystem system, int companyCount) {
         Accounts accounts = system.bean(Accounts.class);
-        for (Staff staff : List.of(CSRC, CRO, NDRC, MIIT)) {
+        for (Staff staff : List.of(CSRC, CRO, NDRC, MIIT, SUPERVISOR)) {
             accounts.ensureUser(staff.user(), "Bench", staff.user(), staff.user() + "@regulator.example.cn", PASSWORD,
                     staff.group());
         }

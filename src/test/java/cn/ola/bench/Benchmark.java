@@ -69,17 +69,23 @@ public final class Benchmark {
         System.out.printf("[%s] started in %,d ms%n", db, system.startupMillis);
         BenchPeople people = BenchPeople.create(system, settings.companies());
 
+        // Warm-up, untimed: the JIT, the caches and the connection pools get to work on cases of both kinds first.
+        if (settings.warmup() > 0) {
+            System.out.printf("[%s] warm-up: %d cases of each kind, not timed%n", db, settings.warmup());
+            new CaseDriver(db + " warm-up", settings, new ApplicationScript(system), people.companies).run(settings.warmup());
+            new CaseDriver(db + " warm-up bare", settings, new BaselineScript(system), List.of()).run(settings.warmup());
+        }
         CaseDriver.Outcome ours = new CaseDriver(db + " end to end", settings, new ApplicationScript(system), people.companies)
                 .run(settings.cases());
         report(results, db, END_TO_END, ours);
-        endStates(system, results, settings.cases());
+        endStates(system, results, settings.warmup() + settings.cases());
 
         CaseDriver.Outcome bare = new CaseDriver(db + " bare engine", settings, new BaselineScript(system), List.of())
                 .run(settings.cases());
         report(results, db, BASELINE, bare);
         results.add(db, END_TO_END, "ratio to bare engine", ours.casesPerSecond() / bare.casesPerSecond(), "x");
 
-        if (settings.openCases() > 0) {
+        if (!settings.sizes().isEmpty()) {
             new TaskListLoad(system, settings, people, results).run();
         }
         results.add(db, SYSTEM, "heap used after the run (after GC)", RunningSystem.heapAfterGcMiB(), "MiB");
@@ -98,7 +104,7 @@ public final class Benchmark {
         results.latency(db, workload, "task completion", outcome.taskCompletion());
     }
 
-    /** How every case ended, from our applications table: must add up to N, with no case left running. */
+    /** How every case ended, from our applications table: must add up to the warm-up and N, with no case left running. */
     private static void endStates(RunningSystem system, Results results, int cases) {
         JdbcClient jdbc = JdbcClient.create(system.dataSource());
         List<Map<String, Object>> states = jdbc.sql("SELECT status, COUNT(*) AS n FROM applications GROUP BY status ORDER BY status")

@@ -52,6 +52,9 @@ final class RunningSystem implements AutoCloseable {
         properties.put("ola.data-dir", dataDir.toString());
         properties.put("ola.admin.password", ADMIN_PASSWORD);
         properties.put("spring.main.banner-mode", "off");
+        // -Dbench.task-pools=false -Dbench.revokes=always: Camunda's rows per task, checked the way the revoke setting checks them.
+        properties.put("ola.authorization.task-pools", System.getProperty("bench.task-pools", "true"));
+        properties.put("camunda.bpm.authorization.authorization-check-revokes", System.getProperty("bench.revokes", "auto"));
         properties.put("logging.level.root", "WARN");
         // Letters fall back to built-in fonts for Latin text, said once per letter; not news in a benchmark.
         properties.put("logging.level.org.apache.pdfbox", "ERROR");

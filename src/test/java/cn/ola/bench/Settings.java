@@ -5,16 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The benchmark's parameters, read from system properties with the defaults of the benchmark issue. */
-record Settings(int cases, int openCases, List<String> databases, int threads, int companies, int queryRuns,
-        String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes) {
+record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<String> databases, int threads, int companies,
+        int queryRuns, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes) {
 
     static final String DEFAULT_MYSQL_URL =
             "jdbc:mysql://127.0.0.1:3306/ola_bench?sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
 
     static Settings fromSystemProperties() {
+        int openCases = Integer.getInteger("bench.m", 50_000);
+        int cases = Integer.getInteger("bench.n", 2_000);
         return new Settings(
-                Integer.getInteger("bench.n", 2_000),
-                Integer.getInteger("bench.m", 50_000),
+                cases,
+                Integer.getInteger("bench.warmup", Math.max(4, cases / 5)),
+                openCases,
+                sizes(System.getProperty("bench.sizes"), openCases),
                 Arrays.stream(System.getProperty("bench.databases", "h2,mysql").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
                 Integer.getInteger("bench.threads", 8),
@@ -27,12 +31,28 @@ record Settings(int cases, int openCases, List<String> databases, int threads, i
                 Integer.getInteger("bench.timeout.minutes", 180));
     }
 
+    /**
+     * The numbers of open cases the lists are measured at: {@code bench.sizes} if given, else a 25th,
+     * a fifth and all of M (2,000, 10,000 and 50,000 for the default M), so that the growth shows.
+     */
+    static List<Integer> sizes(String given, int openCases) {
+        if (given != null && !given.isBlank()) {
+            return Arrays.stream(given.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf)
+                    .sorted().toList();
+        }
+        if (openCases <= 0) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(openCases / 25, openCases / 5, openCases).filter(n -> n > 0).distinct().toList();
+    }
+
     private static String blankTo(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 
     String describe() {
-        return "N=%,d cases end to end, M=%,d open cases, %d driver threads, %d companies, %d runs per query, databases %s"
-                .formatted(cases, openCases, threads, companies, queryRuns, String.join(",", databases));
+        return "N=%,d cases end to end (after %,d untimed), open cases measured at %s, %d driver threads, %d companies, %d runs per query, databases %s"
+                .formatted(cases, warmup, sizes.stream().map(n -> "%,d".formatted(n)).toList(), threads, companies, queryRuns,
+                        String.join(",", databases));
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -30,33 +30,49 @@ import cn.ola.applicant.ApplicantCases;
 import cn.ola.support.Browserless;
 
 /**
- * Task lists and case lists with many open cases: M cases filed through the portal's service by
- * several company threads, half of them past the intake check (so that the reviewers' list
- * holds their self-assessment reviews and, for large companies, the review decisions); then
- * each list is read over and over, one call at a time, the way its user reads it.
+ * Task lists and case lists with many open cases, at several sizes: the open cases are filed
+ * through the portal's service by several company threads (draft, three documents, submission),
+ * every second one is passed through the intake check, and one large platform in ten is carried
+ * on to the consultation of NDRC and MIIT (so that the member agencies have tasks of their own).
+ * At each size every list is read over and over, one call at a time, the way its user reads it;
+ * then the next batch of cases is filed on top. The growth of each figure from the smallest to
+ * the largest size is given as an exponent (1 = linear in the open cases, 2 = their square).
  */
 final class TaskListLoad {
 
     static final String WORKLOAD = "3 task lists";
 
-    /**
-     * The task query Camunda runs for a candidate group, written plainly: what the database must
-     * do at the least to answer the reviewer's first page, without the authorization check.
-     */
-    static final String RAW_TASK_QUERY = """
-            SELECT DISTINCT RES.* FROM ACT_RU_TASK RES
-              INNER JOIN ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = RES.ID_
-            WHERE RES.ASSIGNEE_ IS NULL AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (?)
-            ORDER BY RES.DUE_DATE_ ASC
-            LIMIT 50 OFFSET 0""";
-
     /** The engine API of the Camunda webapps, as Tasklist calls it. */
     static final String TASKLIST_API = "/camunda/api/engine/engine/default";
+    /** Tasklist's first page: its default page size, the filter's own sorting, variables embedded (HAL). */
+    static final String TASKLIST_PAGE = "?firstResult=0&maxResults=15";
+    static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"orQueries\":[],\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    /** The filter every staff user starts from (see cn.ola.identity.CamundaGrants). */
+    static final String MY_GROUP_TASKS = "Tasks of my groups";
+
+    /**
+     * The query Tasklist's filter makes the engine run for a group's user, written plainly: what
+     * the database must do at the least to answer the first page without the authorization check.
+     */
+    static final String RAW_LIST = """
+            SELECT DISTINCT RES.* FROM ACT_RU_TASK RES
+              INNER JOIN ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = RES.ID_
+            WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (?)
+            ORDER BY RES.DUE_DATE_ ASC
+            LIMIT 15 OFFSET 0""";
+    static final String RAW_COUNT = """
+            SELECT COUNT(DISTINCT RES.ID_) FROM ACT_RU_TASK RES
+              INNER JOIN ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = RES.ID_
+            WHERE I.TYPE_ = 'candidate' AND I.GROUP_ID_ IN (?)""";
 
     private final RunningSystem system;
     private final Settings settings;
     private final BenchPeople people;
     private final Results results;
+    private final List<String> numbers = Collections.synchronizedList(new ArrayList<>());
+    /** Size → metric → p50, for the growth exponents. */
+    private final Map<Integer, Map<String, Double>> medians = new LinkedHashMap<>();
     private Runnable touch = () -> { };
 
     TaskListLoad(RunningSystem system, Settings settings, BenchPeople people, Results results) {
@@ -67,103 +83,160 @@ final class TaskListLoad {
     }
 
     void run() throws Exception {
-        List<String> numbers = fileOpenCases();
+        for (int size : settings.sizes()) {
+            fileOpenCases(size);
+            measureAt(size);
+        }
+        growth();
+    }
+
+    private void measureAt(int size) throws Exception {
+        String db = system.database;
+        String at = " @" + String.format(Locale.ROOT, "%,d", size);
         JdbcClient jdbc = JdbcClient.create(system.dataSource());
         String someTask = jdbc.sql("SELECT MIN(ID_) FROM ACT_RU_TASK").query(String.class).single();
+        String firstNumber = numbers.get(0);
         touch = () -> {
             jdbc.sql("UPDATE ACT_RU_TASK SET PRIORITY_ = PRIORITY_ WHERE ID_ = ?").param(someTask).update();
-            jdbc.sql("UPDATE applications SET version = version WHERE application_number = ?").param(numbers.get(0)).update();
+            jdbc.sql("UPDATE applications SET version = version WHERE application_number = ?").param(firstNumber).update();
         };
-        String db = system.database;
         SplittableRandom random = new SplittableRandom(42);
         int runs = settings.queryRuns();
+        String filter = system.bean(FilterService.class).createFilterQuery().filterName(MY_GROUP_TASKS).singleResult().getId();
 
+        Map<String, Latency> measured = new LinkedHashMap<>();
+        // Tasklist: the session of the single sign-on (signed in once at the portal), the filter's list and count.
+        for (BenchPeople.Staff staff : List.of(BenchPeople.CRO, BenchPeople.NDRC)) {
+            Browserless tasklist = signedIn(staff);
+            String who = staff == BenchPeople.CRO ? "reviewer" : "member agency";
+            measured.put("(a) " + who + " task list as Tasklist calls it (session)",
+                    measure(runs, () -> ok(tasklist.postJsonAsWebapp(TASKLIST_API + "/filter/" + filter + "/list" + TASKLIST_PAGE,
+                            TASKLIST_BODY, "Accept", "application/hal+json"))));
+            measured.put("(a) " + who + " task count as Tasklist calls it (session)",
+                    measure(runs, () -> ok(tasklist.postJsonAsWebapp(TASKLIST_API + "/filter/" + filter + "/count",
+                            TASKLIST_BODY))));
+            try (Connection connection = system.dataSource().getConnection()) {
+                measured.put("(a) " + who + " raw SQL floor, list", measure(runs, () -> raw(connection, RAW_LIST, staff.group())));
+                measured.put("(a) " + who + " raw SQL floor, count", measure(runs, () -> raw(connection, RAW_COUNT, staff.group())));
+            }
+            measured.put("(a) " + who + " task query in the engine (as the user, no HTTP)",
+                    measure(runs, () -> engineList(staff)));
+        }
         Browserless reviewer = new Browserless(system.port());
-        String list = "/engine-rest/task?candidateGroup=cro-reviewer&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
-        String count = "/engine-rest/task/count?candidateGroup=cro-reviewer";
-        Latency taskList = measure(runs, () -> ok(reviewer.getWithBasic(list, BenchPeople.CRO.user(), BenchPeople.PASSWORD)));
-        Latency taskCount = measure(runs, () -> ok(reviewer.getWithBasic(count, BenchPeople.CRO.user(), BenchPeople.PASSWORD)));
-        String countBody = reviewer.getWithBasic(count, BenchPeople.CRO.user(), BenchPeople.PASSWORD).body();
-
-        // The way Tasklist itself asks: the webapp's engine API with the session of the single sign-on
-        // (signed in once at the portal), no password check per call. GET needs no XSRF header.
-        Browserless tasklist = new Browserless(system.port());
-        if (tasklist.login(BenchPeople.CRO.user(), BenchPeople.PASSWORD).statusCode() != 302) {
-            throw new IllegalStateException("The reviewer could not sign in");
-        }
-        String tasklistList = TASKLIST_API + "/task?candidateGroup=cro-reviewer&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
-        String tasklistCount = TASKLIST_API + "/task/count?candidateGroup=cro-reviewer";
-        HttpResponse<String> probe = tasklist.get(tasklistList);
-        Latency sessionList = null;
-        Latency sessionCount = null;
-        if (probe.statusCode() == 200) {
-            sessionList = measure(runs, () -> ok(tasklist.get(tasklistList)));
-            sessionCount = measure(runs, () -> ok(tasklist.get(tasklistCount)));
-        } else {
-            System.out.printf("[%s] the Tasklist API answered %d with a session: not measured%n", system.database, probe.statusCode());
-        }
-
-        DataSource dataSource = system.dataSource();
-        Latency floor;
-        try (Connection connection = dataSource.getConnection()) {
-            floor = measure(runs, () -> rawTaskQuery(connection));
-        }
+        String basic = "/engine-rest/task?candidateGroup=cro-reviewer&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
+        measured.put("(a) reviewer task list REST (Basic auth)",
+                measure(runs, () -> ok(reviewer.getWithBasic(basic, BenchPeople.CRO.user(), BenchPeople.PASSWORD))));
 
         ApplicantCases cases = system.bean(ApplicantCases.class);
         String companyUser = people.companies.get(0).user();
         int companyApplications = cases.applications(companyUser).size();
-        Latency companyList = measure(runs, () -> cases.applications(companyUser));
+        measured.put("(b) company application list", measure(runs, () -> cases.applications(companyUser)));
+        Browserless api = new Browserless(system.port());
+        measured.put("(b) company application list, API (Basic auth)",
+                measure(runs, () -> ok(api.getWithBasic("/api/v1/applications", companyUser, BenchPeople.PASSWORD))));
 
-        Browserless staff = new Browserless(system.port());
-        if (staff.login(BenchPeople.CSRC.user(), BenchPeople.PASSWORD).statusCode() != 302) {
-            throw new IllegalStateException("The staff user could not sign in");
-        }
-        Latency caseView = measure(runs, () -> ok(staff.get("/staff/applications/" + numbers.get(random.nextInt(numbers.size())))));
-        Latency search = measure(runs, () -> {
+        Browserless staff = signedIn(BenchPeople.CSRC);
+        measured.put("(c) staff case view", measure(runs,
+                () -> ok(staff.get("/staff/applications/" + numbers.get(random.nextInt(numbers.size()))))));
+        measured.put("(c) staff search", measure(runs, () -> {
             boolean byName = random.nextBoolean();
             String q = byName ? people.companies.get(random.nextInt(people.companies.size())).nameZh()
                     : numbers.get(random.nextInt(numbers.size()));
             return ok(staff.get("/staff/applications?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
-        });
+        }));
+        Browserless supervisor = signedIn(BenchPeople.SUPERVISOR);
+        measured.put("(c) dashboard", measure(runs, () -> ok(supervisor.get("/staff/dashboard"))));
 
-        results.add(db, WORKLOAD, "open cases", numbers.size(), "cases");
-        results.add(db, WORKLOAD, "open reviewer tasks", Double.parseDouble(countBody.replaceAll("[^0-9]", "")), "tasks");
-        results.add(db, WORKLOAD, "applications of the listed company", companyApplications, "applications");
-        if (sessionList != null) {
-            results.latency(db, WORKLOAD, "(a) reviewer task list as Tasklist calls it (session)", sessionList);
-            results.latency(db, WORKLOAD, "(a) reviewer task count as Tasklist calls it (session)", sessionCount);
+        results.add(db, WORKLOAD, "open cases" + at, numbers.size(), "cases");
+        results.add(db, WORKLOAD, "open reviewer tasks" + at, openTasks(jdbc, BenchPeople.CRO.group()), "tasks");
+        results.add(db, WORKLOAD, "open member agency tasks" + at, openTasks(jdbc, BenchPeople.NDRC.group()), "tasks");
+        results.add(db, WORKLOAD, "applications of the listed company" + at, companyApplications, "applications");
+        results.add(db, WORKLOAD, "task authorization rows" + at,
+                jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = 7").query(Long.class).single(), "rows");
+        Map<String, Double> p50 = new LinkedHashMap<>();
+        for (Map.Entry<String, Latency> figure : measured.entrySet()) {
+            results.latency(db, WORKLOAD, figure.getKey() + at, figure.getValue());
+            p50.put(figure.getKey(), figure.getValue().millis(50));
         }
-        results.latency(db, WORKLOAD, "(a) reviewer task list REST (Basic auth)", taskList);
-        results.latency(db, WORKLOAD, "(a) reviewer task count REST (Basic auth)", taskCount);
-        results.latency(db, WORKLOAD, "(a) raw SQL floor", floor);
-        results.latency(db, WORKLOAD, "(b) company application list", companyList);
-        results.latency(db, WORKLOAD, "(c) staff case view", caseView);
-        results.latency(db, WORKLOAD, "(c) staff search", search);
-        if (sessionList != null) {
-            System.out.printf(Locale.ROOT, "[%s] task list as Tasklist calls it p95 %.1f ms, count p95 %.1f ms%n", db,
-                    sessionList.millis(95), sessionCount.millis(95));
+        medians.put(size, p50);
+        for (String who : List.of("reviewer", "member agency")) {
+            Latency list = measured.get("(a) " + who + " task list as Tasklist calls it (session)");
+            Latency count = measured.get("(a) " + who + " task count as Tasklist calls it (session)");
+            Latency floor = measured.get("(a) " + who + " raw SQL floor, list");
+            Latency engine = measured.get("(a) " + who + " task query in the engine (as the user, no HTTP)");
+            results.add(db, WORKLOAD, who + " list p95 / floor p95" + at, list.millis(95) / floor.millis(95), "x");
+            results.add(db, WORKLOAD, who + " engine query p95 / floor p95" + at, engine.millis(95) / floor.millis(95), "x");
+            System.out.printf(Locale.ROOT, "[%s] %s at %,d open cases: task list as Tasklist calls it p95 %.1f ms "
+                    + "(raw SQL floor %.1f ms, engine query %.1f ms), count p95 %.1f ms%n", db, who, numbers.size(),
+                    list.millis(95), floor.millis(95), engine.millis(95), count.millis(95));
         }
-        System.out.printf(Locale.ROOT, "[%s] task list (Basic auth) p95 %.1f ms (floor %.1f ms), count p95 %.1f ms, company list p95 %.1f ms, "
-                + "case view p95 %.1f ms, search p95 %.1f ms%n", db, taskList.millis(95), floor.millis(95), taskCount.millis(95),
-                companyList.millis(95), caseView.millis(95), search.millis(95));
+        System.out.printf(Locale.ROOT, "[%s] at %,d open cases: company list p95 %.1f ms, case view p95 %.1f ms, "
+                + "search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
+                measured.get("(b) company application list").millis(95), measured.get("(c) staff case view").millis(95),
+                measured.get("(c) staff search").millis(95), measured.get("(c) dashboard").millis(95));
     }
 
-    /** Files M cases with several company threads; every second one gets through the intake check. */
-    private List<String> fileOpenCases() throws InterruptedException {
-        int m = settings.openCases();
+    /** p50 growth from the smallest to the largest size, as an exponent of the growth of the open cases. */
+    private void growth() {
+        if (medians.size() < 2) {
+            return;
+        }
+        List<Integer> sizes = new ArrayList<>(medians.keySet());
+        int small = sizes.get(0);
+        int large = sizes.get(sizes.size() - 1);
+        for (String metric : medians.get(large).keySet()) {
+            double from = medians.get(small).get(metric);
+            double to = medians.get(large).get(metric);
+            if (from > 0 && to > 0) {
+                results.add(system.database, WORKLOAD, metric + " growth exponent "
+                        + String.format(Locale.ROOT, "%,d→%,d", small, large),
+                        Math.log(to / from) / Math.log((double) large / small), "");
+            }
+        }
+    }
+
+    private Browserless signedIn(BenchPeople.Staff staff) {
+        Browserless client = new Browserless(system.port());
+        if (client.login(staff.user(), BenchPeople.PASSWORD).statusCode() != 302) {
+            throw new IllegalStateException(staff.user() + " could not sign in");
+        }
+        return client;
+    }
+
+    private int engineList(BenchPeople.Staff staff) {
+        IdentityService identity = system.bean(IdentityService.class);
+        identity.setAuthentication(staff.user(), List.of(staff.group()));
+        try {
+            return system.bean(TaskService.class).createTaskQuery().taskCandidateGroupIn(List.of(staff.group()))
+                    .includeAssignedTasks().orderByDueDate().asc().listPage(0, 15).size();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static long openTasks(JdbcClient jdbc, String group) {
+        return jdbc.sql("SELECT COUNT(DISTINCT TASK_ID_) FROM ACT_RU_IDENTITYLINK WHERE TYPE_ = 'candidate' AND GROUP_ID_ = ?")
+                .param(group).query(Long.class).single();
+    }
+
+    /**
+     * Files open cases until there are {@code size}, with several company threads; every second one
+     * gets through the intake check, and a tenth of the large platforms on to the consultation.
+     */
+    private void fileOpenCases(int size) throws InterruptedException {
+        int from = numbers.size();
         String label = system.database + " open cases";
         ApplicantCases cases = system.bean(ApplicantCases.class);
         TaskService tasks = system.bean(TaskService.class);
         IdentityService identity = system.bean(IdentityService.class);
-        List<String> numbers = Collections.synchronizedList(new ArrayList<>(m));
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         AtomicInteger failures = new AtomicInteger();
         Latency submission = new Latency();
         ExecutorService companies = Executors.newFixedThreadPool(settings.threads());
         long start = System.nanoTime();
         for (int t = 0; t < settings.threads(); t++) {
             companies.execute(() -> {
-                for (int i = next.getAndIncrement(); i < m; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
                     try {
                         CaseMix kind = CaseMix.of(1_000_000 + i);
                         kind = kind == CaseMix.WITHDRAWN ? CaseMix.STRAIGHT : kind;
@@ -172,10 +245,14 @@ final class TaskListLoad {
                         String number = submitPatiently(cases, user, draft, submission);
                         numbers.add(number);
                         if (i % 2 == 0) {
-                            Task intake = tasks.createTaskQuery().processInstanceBusinessKey(number)
-                                    .taskDefinitionKey("Task_IntakeCheck").singleResult();
-                            CaseDriver.completeAsStaff(tasks, identity, BenchPeople.CSRC, intake.getId(),
-                                    Map.of("intakeOutcome", "COMPLETE"));
+                            complete(tasks, identity, BenchPeople.CSRC, number, "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+                            if (kind.large() && i % 20 == 0) {
+                                complete(tasks, identity, BenchPeople.CRO, number, "Task_CheckMaterials",
+                                        Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
+                                complete(tasks, identity, BenchPeople.CRO, number, "Task_InitialReview",
+                                        Map.of("initialOpinion", "NO_CONCERN", "consultNdrc", true, "consultMiit", true,
+                                                "reasons", "No national-security effect found."));
+                            }
                         }
                     } catch (RuntimeException e) {
                         if (failures.incrementAndGet() <= 5) {
@@ -186,22 +263,32 @@ final class TaskListLoad {
             });
         }
         companies.shutdown();
-        int last = 0;
+        int last = numbers.size();
         long lastReport = System.nanoTime();
-        while (!companies.awaitTermination(5, TimeUnit.SECONDS)) {
+        while (!companies.awaitTermination(10, TimeUnit.SECONDS)) {
             long now = System.nanoTime();
             int done = numbers.size();
-            System.out.printf(Locale.ROOT, "[%s] %,d/%,d filed, %.1f cases/s (last 5 s), %.0f s%n", label, done, m,
+            System.out.printf(Locale.ROOT, "[%s] %,d/%,d filed, %.1f cases/s (last 10 s), %.0f s%n", label, done, size,
                     (done - last) / ((now - lastReport) / 1e9), (now - start) / 1e9);
             last = done;
             lastReport = now;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "[%s] %,d open cases filed in %.0f s (%.1f cases/s), %d failed%n", label, numbers.size(),
-                seconds, numbers.size() / seconds, failures.get());
-        results.add(system.database, WORKLOAD, "filing rate while loading", numbers.size() / seconds, "cases/s");
-        results.latency(system.database, WORKLOAD, "submission while loading", submission);
-        return numbers;
+        int filed = numbers.size() - from;
+        System.out.printf(Locale.ROOT, "[%s] %,d open cases filed in %.0f s (%.1f cases/s), %d failed; %,d open now%n", label,
+                filed, seconds, filed / seconds, failures.get(), numbers.size());
+        String at = " @" + String.format(Locale.ROOT, "%,d", size);
+        results.add(system.database, WORKLOAD, "filing rate while loading" + at, filed / seconds, "cases/s");
+        results.add(system.database, WORKLOAD, "loading time" + at, seconds, "s");
+        results.latency(system.database, WORKLOAD, "submission while loading" + at, submission);
+    }
+
+    private static void complete(TaskService tasks, IdentityService identity, BenchPeople.Staff staff, String number,
+            String taskKey, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
+        if (task == null || !CaseDriver.completeAsStaff(tasks, identity, staff, task.getId(), variables)) {
+            throw new IllegalStateException(taskKey + " of " + number + " could not be completed by " + staff.user());
+        }
     }
 
     /** Presses "submit" again when the submission failed (a lock timeout under load), at most five times. */
@@ -219,14 +306,14 @@ final class TaskListLoad {
 
     private static String ok(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
-    private static int rawTaskQuery(Connection connection) {
-        try (PreparedStatement query = connection.prepareStatement(RAW_TASK_QUERY)) {
-            query.setString(1, "cro-reviewer");
+    private static int raw(Connection connection, String sql, String group) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, group);
             int rows = 0;
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
