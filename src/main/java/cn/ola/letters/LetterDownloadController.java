@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.security.CurrentGroups;
+import cn.ola.security.Roles;
 
 /**
- * Downloads of the decision letters: staff under {@code /staff/} (the security rules keep it to
- * the staff role), the applicant company's users under {@code /applications/}. Anyone else gets
+ * Downloads of the decision letters: staff who see every case under {@code /staff/} (the security
+ * rules keep it to the staff role), the applicant company's users under {@code /applications/}. Anyone else gets
  * the same 404 as for a letter that does not exist.
  */
 @Controller
@@ -30,8 +32,15 @@ class LetterDownloadController {
         this.letters = letters;
     }
 
+    /**
+     * Letters are addressed to the company and decide a gate: staff who see every case read them; a
+     * member agency or an industry regulator does not (DESIGN §6a), and gets the same 404.
+     */
     @GetMapping("/staff/applications/{number}/letters/{documentId}")
-    ResponseEntity<byte[]> forStaff(@PathVariable String number, @PathVariable String documentId) {
+    ResponseEntity<byte[]> forStaff(@PathVariable String number, @PathVariable String documentId, Authentication user) {
+        if (!Roles.seesEveryCase(CurrentGroups.of(user))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return download(parse(number).flatMap(n -> id(documentId).flatMap(id -> letters.forStaff(n, id))));
     }
 

@@ -28,6 +28,11 @@ public final class Roles {
     public static final String COMPANY = "COMPANY";
 
     private static final Set<String> FIXED_STAFF_GROUPS = Set.of(CRO_REVIEWER, CSRC_OFFICER, SUPERVISOR, CAMUNDA_ADMIN);
+    /**
+     * The groups that see every case (DESIGN §6a): the review office, the CSRC, supervisors and
+     * administrators. Member agencies and industry regulators see only the cases they were asked about.
+     */
+    private static final Set<String> EVERY_CASE_GROUPS = Set.of(CRO_REVIEWER, CSRC_OFFICER, SUPERVISOR, CAMUNDA_ADMIN);
     private static final List<String> STAFF_GROUP_PREFIXES = List.of(MEMBER_AGENCY_PREFIX, INDUSTRY_REGULATOR_PREFIX);
 
     private Roles() {
@@ -35,6 +40,11 @@ public final class Roles {
 
     public static boolean isStaffGroup(String groupId) {
         return FIXED_STAFF_GROUPS.contains(groupId) || STAFF_GROUP_PREFIXES.stream().anyMatch(groupId::startsWith);
+    }
+
+    /** Whether a member of these groups may see every case, or only those its groups were asked about. */
+    public static boolean seesEveryCase(Collection<String> groupIds) {
+        return groupIds.stream().anyMatch(EVERY_CASE_GROUPS::contains);
     }
 
     public static boolean isCompanyGroup(String groupId) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.ola.workflow.CaseParticipation;
 import cn.ola.workflow.Deadlines;
 
 /**
@@ -69,8 +70,9 @@ class ApplicationSearch {
         }
     }
 
+    /** What to look for, and who looks: a member agency or industry regulator finds only the cases it was asked about. */
     record Criteria(String text, String status, String stage, Boolean overdue, int page, int size, Sort sort,
-            boolean descending) {
+            boolean descending, CaseParticipation.Reader reader) {
     }
 
     record Hit(String number, String companyNameZh, String companyNameEn, String creditCode, String status, String stage,
@@ -113,6 +115,11 @@ class ApplicationSearch {
         if (criteria.overdue() != null) {
             where.append(" AND a.overdue = ?");
             params.add(criteria.overdue());
+        }
+        if (!criteria.reader().seesEveryCase()) {
+            CaseParticipation.Condition theirs = CaseParticipation.casesOf(criteria.reader(), "a.process_instance_id");
+            where.append(" AND ").append(theirs.sql());
+            params.addAll(theirs.parameters());
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM applications a" + where).params(params).query(Long.class).single();
 

@@ -40,7 +40,7 @@ class ApplicationSearchController {
             @RequestParam(required = false) String stage, @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size,
             @RequestParam(required = false) String sort, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response, org.springframework.security.core.Authentication user) {
         List<DefaultMessageSourceResolvable> errors = new ArrayList<>();
 
         String text = blankToNull(q);
@@ -99,7 +99,7 @@ class ApplicationSearchController {
         }
         // The page number is checked against the result only after counting: a page past the end is not an error, just empty.
         var criteria = new ApplicationSearch.Criteria(text, statusFilter, stageFilter, overdueFilter, pageNumber, pageSize,
-                sortColumn, descending);
+                sortColumn, descending, StaffCaseController.reader(user));
         ApplicationSearch.Result result = search.search(criteria);
 
         if (!errors.isEmpty()) {

@@ -45,7 +45,8 @@ class CaseDeadlines {
         RUNNING, STOPPED
     }
 
-    record Deadline(String clock, String processName, ZonedDateTime due, State state, Integer workingDaysLeft) {
+    record Deadline(String clock, String processName, ZonedDateTime due, State state, Integer workingDaysLeft,
+            String processInstanceId) {
 
         public boolean overdue() {
             return state == State.RUNNING && workingDaysLeft != null && workingDaysLeft < 0;
@@ -94,10 +95,10 @@ class CaseDeadlines {
             if (Boolean.TRUE.equals(flags.get(instance + "/" + ProcessVariables.clockStopped(clock)))) {
                 Object remaining = flags.get(instance + "/" + ProcessVariables.remainingWorkingDays(clock));
                 deadline = new Deadline(clock, processNames.get(instance), dueAt, State.STOPPED,
-                        remaining instanceof Number n ? n.intValue() : null);
+                        remaining instanceof Number n ? n.intValue() : null, instance);
             } else if (timesAnOpenTask(instance, due, openTasks)) {
                 deadline = new Deadline(clock, processNames.get(instance), dueAt, State.RUNNING,
-                        deadlines.workingDaysLeft(due));
+                        deadlines.workingDaysLeft(due), instance);
             } else {
                 continue;
             }

@@ -48,6 +48,10 @@ class CaseFiles {
         public String number() {
             return application.number().toString();
         }
+
+        CaseFile withDocuments(List<StoredDocument> shown) {
+            return new CaseFile(application, company, cloudContracts, shown, processInstanceId);
+        }
     }
 
     /** The submitted application with this number, or empty: drafts have no number and are not cases yet. */

@@ -77,7 +77,9 @@ class CaseTimeline {
         AUDIT, ENGINE
     }
 
-    record Entry(Instant at, String actor, String event, String step, String outcome, String details, Source source) {
+    /** One thing that happened; {@code taskId} names the engine's task it was, if it was one. */
+    record Entry(Instant at, String actor, String event, String step, String outcome, String details, Source source,
+            String taskId) {
 
         public ZonedDateTime beijingTime() {
             return at.atZone(Deadlines.BEIJING);
@@ -88,7 +90,7 @@ class CaseTimeline {
         List<Entry> entries = new ArrayList<>();
         for (AuditEvent event : audit.of(applicationId)) {
             entries.add(new Entry(event.occurredAt(), event.actor(), event.eventType(), event.stage(), event.outcome(),
-                    event.details(), Source.AUDIT));
+                    event.details(), Source.AUDIT, null));
         }
         entries.addAll(engineEntries(number));
         // A stable sort: at the same instant (MySQL keeps whole seconds) our audit events, in the order they were
@@ -130,7 +132,7 @@ class CaseTimeline {
                 if (event != null) {
                     entries.add(new Entry(activity.getStartTime().toInstant(), SYSTEM, event,
                             activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName(),
-                            null, instance.getProcessDefinitionName(), Source.ENGINE));
+                            null, instance.getProcessDefinitionName(), Source.ENGINE, null));
                 }
             }
         }
@@ -156,7 +158,7 @@ class CaseTimeline {
             }
             entries.add(new Entry(task.getEndTime().toInstant(), actor == null ? "" : actor,
                     completed ? TASK_COMPLETED : TASK_CANCELLED, task.getName(), outcome,
-                    details.isEmpty() ? null : String.join("; ", details), Source.ENGINE));
+                    details.isEmpty() ? null : String.join("; ", details), Source.ENGINE, task.getId()));
         }
         return entries;
     }

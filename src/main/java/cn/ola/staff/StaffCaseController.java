@@ -17,18 +17,23 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import cn.ola.filing.ListingApplication;
+import cn.ola.security.CurrentGroups;
+import cn.ola.workflow.CaseParticipation;
 import cn.ola.workflow.Deadlines;
 
 /**
  * The staff case view ({@code /staff/applications/{number}}): everything the company filed, its
  * documents, the screening decisions with the rules that fired, the deadlines, the open tasks
- * and the timeline; and the audit trail as a printable page and as CSV.
+ * and the timeline; and the audit trail as a printable page and as CSV. A member agency or an
+ * industry regulator opens only the cases it was asked about, and sees there what {@link NeedToKnow}
+ * allows; any other case is "not found" to it, as a case that does not exist.
  */
 @Controller
 class StaffCaseController {
@@ -45,24 +50,28 @@ class StaffCaseController {
     private final CaseDeadlines deadlines;
     private final OpenTasks openTasks;
     private final CaseTimeline timeline;
+    private final CaseParticipation participation;
     private final Path documentStore;
 
     StaffCaseController(CaseFiles files, ScreeningTrace screening, CaseDeadlines deadlines, OpenTasks openTasks,
-            CaseTimeline timeline, @Value("${ola.data-dir}") String dataDir) {
+            CaseTimeline timeline, CaseParticipation participation, @Value("${ola.data-dir}") String dataDir) {
         this.files = files;
         this.screening = screening;
         this.deadlines = deadlines;
         this.openTasks = openTasks;
         this.timeline = timeline;
+        this.participation = participation;
         this.documentStore = Path.of(dataDir, "documents").toAbsolutePath().normalize();
     }
 
     @GetMapping("/staff/applications/{number}")
-    String view(@PathVariable String number, Model model) {
-        ListingApplication application = existing(number);
+    String view(@PathVariable String number, Model model, Authentication user) {
+        ListingApplication application = existing(number, user);
+        NeedToKnow shown = needToKnow(application, user);
         CaseFiles.CaseFile file = files.load(application);
-        List<OpenTasks.OpenTask> tasks = openTasks.of(file.number());
-        List<CaseDeadlines.Deadline> clocks = deadlines.of(file.number(), tasks);
+        file = file.withDocuments(shown.documents(file.documents()));
+        List<OpenTasks.OpenTask> tasks = shown.tasks(openTasks.of(file.number()));
+        List<CaseDeadlines.Deadline> clocks = shown.deadlines(deadlines.of(file.number(), tasks), tasks);
         model.addAttribute("file", file);
         model.addAttribute("app", application);
         model.addAttribute("facts", application.facts());
@@ -73,20 +82,21 @@ class StaffCaseController {
         model.addAttribute("tasks", tasks);
         model.addAttribute("deadlines", clocks);
         model.addAttribute("anyDeadlineOverdue", clocks.stream().anyMatch(CaseDeadlines.Deadline::overdue));
-        model.addAttribute("timeline", timeline.of(application.id(), file.number()));
+        model.addAttribute("timeline", shown.timeline(timeline.of(application.id(), file.number())));
         return "staff/case";
     }
 
     @GetMapping("/staff/applications/{number}/documents/{documentId}")
-    ResponseEntity<Resource> document(@PathVariable String number, @PathVariable String documentId) {
-        ListingApplication application = existing(number);
+    ResponseEntity<Resource> document(@PathVariable String number, @PathVariable String documentId, Authentication user) {
+        ListingApplication application = existing(number, user);
         long id;
         try {
             id = Long.parseLong(documentId);
         } catch (NumberFormatException notAnId) {
             throw CaseNotFoundException.document(number, documentId);
         }
-        CaseFiles.StoredDocument document = files.document(application.id(), id)
+        NeedToKnow shown = needToKnow(application, user);
+        CaseFiles.StoredDocument document = files.document(application.id(), id).filter(shown::mayDownload)
                 .orElseThrow(() -> CaseNotFoundException.document(number, documentId));
         Path stored = documentStore.resolve(document.storageKey()).normalize();
         if (!stored.startsWith(documentStore) || !Files.isRegularFile(stored)) {
@@ -100,22 +110,22 @@ class StaffCaseController {
     }
 
     @GetMapping("/staff/applications/{number}/audit")
-    String auditPage(@PathVariable String number, Model model) {
-        ListingApplication application = existing(number);
+    String auditPage(@PathVariable String number, Model model, Authentication user) {
+        ListingApplication application = existing(number, user);
         CaseFiles.CaseFile file = files.load(application);
         model.addAttribute("file", file);
         model.addAttribute("app", application);
         model.addAttribute("company", file.company());
-        model.addAttribute("timeline", timeline.of(application.id(), file.number()));
+        model.addAttribute("timeline", needToKnow(application, user).timeline(timeline.of(application.id(), file.number())));
         return "staff/audit";
     }
 
     @GetMapping("/staff/applications/{number}/audit.csv")
-    ResponseEntity<byte[]> auditCsv(@PathVariable String number) {
-        ListingApplication application = existing(number);
+    ResponseEntity<byte[]> auditCsv(@PathVariable String number, Authentication user) {
+        ListingApplication application = existing(number, user);
         String caseNumber = application.number().toString();
         Csv csv = new Csv().row(CSV_HEADER);
-        for (CaseTimeline.Entry entry : timeline.of(application.id(), caseNumber)) {
+        for (CaseTimeline.Entry entry : needToKnow(application, user).timeline(timeline.of(application.id(), caseNumber))) {
             csv.row(entry.beijingTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), entry.actor(), entry.event(),
                     entry.step(), entry.outcome(), entry.details());
         }
@@ -126,8 +136,21 @@ class StaffCaseController {
                 .body(csv.toBytes());
     }
 
-    private ListingApplication existing(String number) {
-        return files.find(number).orElseThrow(() -> CaseNotFoundException.application(number));
+    /** The case, if the user may open it; otherwise "not found", as for a case that does not exist. */
+    private ListingApplication existing(String number, Authentication user) {
+        CaseParticipation.Reader reader = reader(user);
+        return files.find(number).filter(application -> participation.mayOpen(reader, application.number()))
+                .orElseThrow(() -> CaseNotFoundException.application(number));
+    }
+
+    private NeedToKnow needToKnow(ListingApplication application, Authentication user) {
+        CaseParticipation.Reader reader = reader(user);
+        return new NeedToKnow(reader, reader.seesEveryCase() ? java.util.Set.of()
+                : participation.ownTaskIds(reader, application.number()));
+    }
+
+    static CaseParticipation.Reader reader(Authentication user) {
+        return new CaseParticipation.Reader(CurrentGroups.of(user));
     }
 
     private static ZonedDateTime inBeijing(Instant instant) {

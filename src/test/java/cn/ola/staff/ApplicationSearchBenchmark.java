@@ -81,7 +81,8 @@ class ApplicationSearchBenchmark {
     }
 
     private static Criteria criteria(String text, String status, Boolean overdue, int page, Sort sort, boolean descending) {
-        return new Criteria(text, status, null, overdue, page, 25, sort, descending);
+        return new Criteria(text, status, null, overdue, page, 25, sort, descending,
+                new cn.ola.workflow.CaseParticipation.Reader(java.util.Set.of(cn.ola.security.Roles.CSRC_OFFICER)));
     }
 
     private static void seed(DataSource dataSource) throws SQLException {

@@ -1,0 +1,299 @@
+package cn.ola.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.ola.applicant.ApplicantCases;
+import cn.ola.applicant.ApplicationDraft;
+import cn.ola.applicant.DocumentKind;
+import cn.ola.applicant.Upload;
+import cn.ola.company.CompanyUsers;
+import cn.ola.company.NewCompany;
+import cn.ola.company.NewUser;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.StoredDocument;
+import cn.ola.letters.LetterKind;
+import cn.ola.support.Browserless;
+import cn.ola.support.CreditCodes;
+import cn.ola.support.DevSystemTest;
+import cn.ola.support.StaffTasks;
+import cn.ola.workflow.MemberAgencies.Agency;
+import cn.ola.workflow.ProcessVariables;
+
+/**
+ * Every route a person can reach — the staff pages, their document and letter downloads, the
+ * company API and portal, and the engine's REST API — for every role and two companies, each
+ * cell asserted and the whole matrix printed. Case A is company A's large tobacco platform in New
+ * York: the review office consulted NDRC and MIIT (MIIT disagreed, with reasons of its own) and
+ * the tobacco regulator decides on prior approval. Case B is company B's application, refused by
+ * the CSRC with a refusal letter; no agency and no industry regulator was asked about it.
+ */
+@DevSystemTest
+class AccessMatrixIT {
+
+    static final String PASSWORD = "demo";
+    static final String OFFICE_REASONS = "OFFICE-INITIAL-OPINION-" + System.nanoTime();
+    static final String MIIT_REASONS = "MIIT-DISAGREES-BECAUSE-" + System.nanoTime();
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** Who: the demo accounts and a user of a second company registered here. */
+    enum Who {
+        CRO("cro"), CSRC("csrc"), SUPERVISOR("supervisor"), ADMIN("admin"), NDRC("ndrc"), MIIT("miit"), TOBACCO("tobacco"),
+        COMPANY_A("compliance"), COMPANY_B(null);
+
+        final String demoUser;
+
+        Who(String demoUser) {
+            this.demoUser = demoUser;
+        }
+
+        boolean seesEveryCase() {
+            return this == CRO || this == CSRC || this == SUPERVISOR || this == ADMIN;
+        }
+
+        boolean askedAboutCaseA() {
+            return this == NDRC || this == MIIT || this == TOBACCO;
+        }
+
+        boolean staff() {
+            return this != COMPANY_A && this != COMPANY_B;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicantCases cases;
+    @Autowired
+    CompanyUsers companyUsers;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<Who, String> users = new LinkedHashMap<>();
+    private final Map<Who, Browserless> sessions = new LinkedHashMap<>();
+    private final List<String> matrix = new ArrayList<>();
+    private String caseA;
+    private long idA;
+    private long documentA;
+    private String caseB;
+    private long letterB;
+
+    @BeforeEach
+    void twoCompaniesAndTheirCases() {
+        String userB = "b-" + System.nanoTime();
+        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "乙方数据股份有限公司",
+                "Company B Data Co., Ltd.", "李雷 Li Lei", userB + "@example.cn", "+86 10 6500 0000"),
+                new NewUser(userB, "Lei", "Li", userB + "@example.cn", "Company-B-2026"));
+        for (Who who : Who.values()) {
+            users.put(who, who == Who.COMPANY_B ? userB : who.demoUser);
+        }
+
+        idA = draft(users.get(Who.COMPANY_A), facts("TOBACCO", 3_200_000L, 150_000L));
+        documentA = cases.documents(users.get(Who.COMPANY_A), idA).stream()
+                .filter(d -> d.kind().equals(DocumentKind.PROSPECTUS.name())).map(StoredDocument::id).findFirst().orElseThrow();
+        caseA = cases.submit(users.get(Who.COMPANY_A), idA).number().toString();
+        completeAs("csrc", Roles.CSRC_OFFICER, caseA, "Task_IntakeCheck", Map.of(ProcessVariables.INTAKE_OUTCOME, "COMPLETE"));
+        completeAs("cro", Roles.CRO_REVIEWER, caseA, "Task_CheckMaterials",
+                Map.of(ProcessVariables.MATERIALS_OUTCOME, "REVIEW_NEEDED", ProcessVariables.REVIEW_COMPLEX, false));
+        completeAs("cro", Roles.CRO_REVIEWER, caseA, "Task_InitialReview", Map.of(ProcessVariables.INITIAL_OPINION,
+                "NO_CONCERN", Agency.NDRC.consultVariable(), true, Agency.MIIT.consultVariable(), true,
+                ProcessVariables.REASONS, OFFICE_REASONS));
+        completeAs("miit", Roles.MEMBER_AGENCY_PREFIX + "miit", caseA, "Task_AgencyOpinion",
+                Map.of(ProcessVariables.AGENCY_OPINION, "DISAGREE", ProcessVariables.REASONS, MIIT_REASONS));
+
+        long idB = draft(userB, facts("SOFTWARE", 400_000L, 50_000L));
+        caseB = cases.submit(userB, idB).number().toString();
+        completeAs("csrc", Roles.CSRC_OFFICER, caseB, "Task_IntakeCheck", Map.of(ProcessVariables.INTAKE_OUTCOME, "COMPLETE"));
+        completeAs("cro", Roles.CRO_REVIEWER, caseB, "Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        completeAs("csrc", Roles.CSRC_OFFICER, caseB, "Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));
+        completeAs("csrc", Roles.CSRC_OFFICER, caseB, "Task_ConcludeFiling", Map.of(ProcessVariables.FILING_OUTCOME, "REFUSED",
+                ProcessVariables.REASONS, "The filing does not meet the Trial Measures."));
+        letterB = await().atMost(Duration.ofSeconds(60)).until(() -> cases.documents(userB, idB).stream()
+                .filter(d -> LetterKind.isLetter(d.kind())).map(StoredDocument::id).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+
+        for (Who who : Who.values()) {
+            Browserless session = new Browserless(port);
+            String password = who == Who.COMPANY_B ? "Company-B-2026" : PASSWORD;
+            assertThat(session.login(users.get(who), password).statusCode()).as("sign-in of " + who).isEqualTo(302);
+            sessions.put(who, session);
+        }
+    }
+
+    @Test
+    void everyRoleReachesExactlyWhatItMay() throws Exception {
+        for (Who who : Who.values()) {
+            Browserless web = sessions.get(who);
+            Browserless basic = new Browserless(port);
+            String user = users.get(who);
+            String password = who == Who.COMPANY_B ? "Company-B-2026" : PASSWORD;
+            List<String> row = new ArrayList<>();
+
+            // Staff search: which of the two cases it lists.
+            HttpResponse<String> search = web.get("/staff/applications?size=100");
+            if (who.staff()) {
+                assertThat(search.statusCode()).as(who + " search").isEqualTo(200);
+                assertThat(search.body().contains(caseA)).as(who + " finds case A").isTrue();
+                assertThat(search.body().contains(caseB)).as(who + " finds case B").isEqualTo(who.seesEveryCase());
+            } else {
+                assertThat(search.statusCode()).as(who + " search").isEqualTo(403);
+            }
+            row.add(cell(search, body -> (body.contains(caseA) ? "A" : "") + (body.contains(caseB) ? "B" : "")));
+
+            for (String path : List.of("", "/audit", "/audit.csv")) {
+                HttpResponse<String> a = web.get("/staff/applications/" + caseA + path);
+                HttpResponse<String> b = web.get("/staff/applications/" + caseB + path);
+                assertThat(a.statusCode()).as(who + " case A" + path).isEqualTo(who.staff() ? 200 : 403);
+                assertThat(b.statusCode()).as(who + " case B" + path).isEqualTo(!who.staff() ? 403 : who.seesEveryCase() ? 200 : 404);
+                if (a.statusCode() == 200) {
+                    assertThat(a.body()).as(who + " case A" + path + ": the office's initial opinion")
+                            .matches(body -> body.contains(OFFICE_REASONS) == (who.seesEveryCase() || who == Who.NDRC
+                                    || who == Who.MIIT), "shown to every-case staff and the agencies consulted only");
+                    assertThat(a.body()).as(who + " case A" + path + ": MIIT's reasons")
+                            .matches(body -> body.contains(MIIT_REASONS) == (who.seesEveryCase() || who == Who.MIIT),
+                                    "shown to every-case staff and MIIT itself only");
+                }
+                row.add(status(a) + "/" + status(b));
+            }
+
+            HttpResponse<String> document = web.get("/staff/applications/" + caseA + "/documents/" + documentA);
+            assertThat(document.statusCode()).as(who + " document of A").isEqualTo(who.staff() ? 200 : 403);
+            row.add(status(document));
+            HttpResponse<String> letter = web.get("/staff/applications/" + caseB + "/letters/" + letterB);
+            assertThat(letter.statusCode()).as(who + " letter of B").isEqualTo(!who.staff() ? 403 : who.seesEveryCase() ? 200 : 404);
+            row.add(status(letter));
+            HttpResponse<String> dashboard = web.get("/staff/dashboard");
+            assertThat(dashboard.statusCode()).as(who + " dashboard")
+                    .isEqualTo(who == Who.SUPERVISOR || who == Who.ADMIN ? 200 : 403);
+            row.add(status(dashboard));
+
+            // The company's own pages and API.
+            HttpResponse<String> portal = web.get("/applications/" + caseA);
+            assertThat(portal.statusCode()).as(who + " portal case A")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(portal));
+            HttpResponse<String> apiList = basic.getWithBasic("/api/v1/applications", user, password);
+            assertThat(apiList.statusCode()).as(who + " API list").isEqualTo(who.staff() ? 403 : 200);
+            if (!who.staff()) {
+                assertThat(apiList.body().contains(caseA)).as(who + " API lists case A").isEqualTo(who == Who.COMPANY_A);
+                assertThat(apiList.body().contains(caseB)).as(who + " API lists case B").isEqualTo(who == Who.COMPANY_B);
+            }
+            row.add(cell(apiList, body -> (body.contains(caseA) ? "A" : "") + (body.contains(caseB) ? "B" : "")));
+            HttpResponse<String> apiCase = basic.getWithBasic("/api/v1/applications/" + idA + "/case", user, password);
+            assertThat(apiCase.statusCode()).as(who + " API case A")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(apiCase));
+            HttpResponse<String> apiDocument = basic.getWithBasic("/api/v1/applications/" + idA + "/documents/" + documentA
+                    + "/content", user, password);
+            assertThat(apiDocument.statusCode()).as(who + " API document of A")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(apiDocument));
+
+            // The engine's REST API: tasks of case A, its process instances and their history.
+            HttpResponse<String> engineTasks = basic.getWithBasic("/engine-rest/task?processInstanceBusinessKey=" + caseA, user,
+                    password);
+            HttpResponse<String> instances = basic.getWithBasic("/engine-rest/process-instance?businessKey=" + caseA, user,
+                    password);
+            HttpResponse<String> history = basic.getWithBasic("/engine-rest/history/process-instance?processInstanceBusinessKey="
+                    + caseA, user, password);
+            if (who.staff()) {
+                Set<String> keys = taskKeys(engineTasks);
+                assertThat(keys).as(who + " tasks of case A through /engine-rest").isEqualTo(expectedTasksOfCaseA(who));
+                assertThat(size(instances) > 0).as(who + " process instances of case A").isEqualTo(who == Who.ADMIN);
+                assertThat(size(history) > 0).as(who + " history of case A").isEqualTo(who == Who.ADMIN);
+                row.add(String.join("+", keys.stream().map(k -> k.replace("Task_", "")).sorted().toList()));
+                row.add(size(instances) + "/" + size(history));
+            } else {
+                assertThat(engineTasks.statusCode()).as(who + " /engine-rest").isEqualTo(403);
+                assertThat(instances.statusCode()).isEqualTo(403);
+                assertThat(history.statusCode()).isEqualTo(403);
+                row.add("403");
+                row.add("403");
+            }
+            matrix.add(String.format("%-11s %s", who.name().toLowerCase(), String.join(" | ", row)));
+        }
+        System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
+                + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "case A/B", "audit A/B", "audit.csv A/B",
+                        "document A", "letter B", "dashboard", "portal A", "API list", "API case A", "API document A",
+                        "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
+    }
+
+    /** Case A waits for the review office's data-protection checks, NDRC's opinion and the tobacco regulator. */
+    private static Set<String> expectedTasksOfCaseA(Who who) {
+        return switch (who) {
+            case CRO, SUPERVISOR -> Set.of("Task_CheckExportEvidence", "Task_ReviewPiSelfAssessment");
+            case ADMIN -> Set.of("Task_CheckExportEvidence", "Task_ReviewPiSelfAssessment", "Task_AgencyOpinion",
+                    "Task_PriorApproval");
+            case NDRC -> Set.of("Task_AgencyOpinion");
+            case TOBACCO -> Set.of("Task_PriorApproval");
+            default -> Set.of();
+        };
+    }
+
+    private long draft(String user, ApplicationFacts facts) {
+        long id = cases.createDraft(user, new ApplicationDraft(facts, List.of())).id();
+        cases.upload(user, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
+        cases.upload(user, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));
+        cases.upload(user, id, DocumentKind.PROSPECTUS, new Upload("prospectus.pdf", PDF));
+        return id;
+    }
+
+    /** Personal information of more than 100,000 people exported: the export evidence is checked. */
+    private static ApplicationFacts facts(String industry, long users, long exported) {
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
+                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, users, exported, 0L, true,
+                true, industry, new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
+                true, "CN", null, false, false, false, false, false, null, null);
+    }
+
+    private void completeAs(String user, String group, String number, String taskKey, Map<String, Object> variables) {
+        new StaffTasks(tasks, identity).completeAs(user, group, number, taskKey, variables);
+    }
+
+    private Set<String> taskKeys(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
+                .map(task -> task.get("taskDefinitionKey").asText()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private int size(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode list = json.readTree(response.body());
+        return list.size();
+    }
+
+    private static String status(HttpResponse<String> response) {
+        return String.valueOf(response.statusCode());
+    }
+
+    private static String cell(HttpResponse<String> response, Function<String, String> shows) {
+        return response.statusCode() == 200 ? shows.apply(response.body()) : status(response);
+    }
+}
