@@ -75,15 +75,36 @@ public final class Benchmark {
             new CaseDriver(db + " warm-up", settings, new ApplicationScript(system), people.companies).run(settings.warmup());
             new CaseDriver(db + " warm-up bare", settings, new BaselineScript(system), List.of()).run(settings.warmup());
         }
+        long cpuBefore = processCpuNanos();
+        long dbBefore = databaseServerCpuMillis();
         CaseDriver.Outcome ours = new CaseDriver(db + " end to end", settings, new ApplicationScript(system), people.companies)
                 .run(settings.cases());
+        double oursCpu = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, ours.ended());
+        double oursDb = (databaseServerCpuMillis() - dbBefore) / (double) Math.max(1, ours.ended());
         report(results, db, END_TO_END, ours);
+        results.add(db, END_TO_END, "CPU of this JVM per case", oursCpu, "ms");
+        if (dbBefore >= 0) {
+            results.add(db, END_TO_END, "CPU of the local database server per case", oursDb, "ms");
+        }
         endStates(system, results, settings.warmup() + settings.cases());
 
+        cpuBefore = processCpuNanos();
+        dbBefore = databaseServerCpuMillis();
         CaseDriver.Outcome bare = new CaseDriver(db + " bare engine", settings, new BaselineScript(system), List.of())
                 .run(settings.cases());
+        double bareCpu = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, bare.ended());
+        double bareDb = (databaseServerCpuMillis() - dbBefore) / (double) Math.max(1, bare.ended());
         report(results, db, BASELINE, bare);
+        results.add(db, BASELINE, "CPU of this JVM per case", bareCpu, "ms");
+        if (dbBefore >= 0) {
+            results.add(db, BASELINE, "CPU of the local database server per case", bareDb, "ms");
+        }
         results.add(db, END_TO_END, "ratio to bare engine", ours.casesPerSecond() / bare.casesPerSecond(), "x");
+        // The engine work per case, told apart from whatever else the machine runs: the application's own CPU
+        // time (driver threads, job executor and GC included) per case, the bare engine's over ours.
+        results.add(db, END_TO_END, "ratio to bare engine by CPU per case", bareCpu / oursCpu, "x");
+        System.out.printf(Locale.ROOT, "[%s] CPU per case: ours %.0f ms, bare engine %.0f ms (ratio %.2f)%n", db, oursCpu,
+                bareCpu, bareCpu / oursCpu);
 
         if (!settings.sizes().isEmpty()) {
             new TaskListLoad(system, settings, people, results).run();
@@ -127,6 +148,33 @@ public final class Benchmark {
                 : "MISMATCH: expected " + cases + " applications, all ended";
         System.out.printf("[%s] end states %s: %s (%d applications, %d numbers, %d running, %d jobs)%n", system.database,
                 states, verdict, total, distinct, running, jobs);
+    }
+
+    /** CPU time this JVM has used so far, every thread (the application, the driver, the job executor, GC). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time the local MariaDB or MySQL server has used so far (Linux, from /proc), or -1 where there is
+     * none to read. Other work on the same server counts too: read it as an upper bound.
+     */
+    static long databaseServerCpuMillis() {
+        try {
+            for (String name : List.of("mariadbd", "mysqld")) {
+                Process find = new ProcessBuilder("pgrep", "-x", name).start();
+                String pid = new String(find.getInputStream().readAllBytes()).strip().split("\\s+")[0];
+                if (find.waitFor() == 0 && !pid.isEmpty()) {
+                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    return ticks * 10;
+                }
+            }
+        } catch (Exception unavailable) {
+            // not Linux, or no local server
+        }
+        return -1;
     }
 
     static String machine() {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The benchmark's parameters, read from system properties with the defaults of the benchmark issue. */
 record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<String> databases, int threads, int companies,
-        int queryRuns, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes) {
+        int queryRuns, boolean portalLoad, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes) {
 
     static final String DEFAULT_MYSQL_URL =
             "jdbc:mysql://127.0.0.1:3306/ola_bench?sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
@@ -24,6 +24,7 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
                 Integer.getInteger("bench.threads", 8),
                 Integer.getInteger("bench.companies", 200),
                 Integer.getInteger("bench.queries", 300),
+                "portal".equals(System.getProperty("bench.load", "services")),
                 blankTo(System.getProperty("bench.mysql.url"), DEFAULT_MYSQL_URL),
                 blankTo(System.getProperty("bench.mysql.user"), "root"),
                 System.getProperty("bench.mysql.password", ""),

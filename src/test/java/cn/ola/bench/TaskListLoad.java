@@ -31,7 +31,8 @@ import cn.ola.support.Browserless;
 
 /**
  * Task lists and case lists with many open cases, at several sizes: the open cases are filed
- * through the portal's service by several company threads (draft, three documents, submission),
+ * by several company threads through the services underneath the portal (see {@link OpenCaseFiler};
+ * {@code -Dbench.load=portal} files them through the portal's own service instead),
  * every second one is passed through the intake check, and one large platform in ten is carried
  * on to the consultation of NDRC and MIIT (so that the member agencies have tasks of their own).
  * At each size every list is read over and over, one call at a time, the way its user reads it;
@@ -227,6 +228,7 @@ final class TaskListLoad {
         int from = numbers.size();
         String label = system.database + " open cases";
         ApplicantCases cases = system.bean(ApplicantCases.class);
+        OpenCaseFiler filer = settings.portalLoad() ? null : new OpenCaseFiler(system);
         TaskService tasks = system.bean(TaskService.class);
         IdentityService identity = system.bean(IdentityService.class);
         AtomicInteger next = new AtomicInteger(from);
@@ -234,6 +236,7 @@ final class TaskListLoad {
         Latency submission = new Latency();
         ExecutorService companies = Executors.newFixedThreadPool(settings.threads());
         long start = System.nanoTime();
+        long cpuBefore = Benchmark.processCpuNanos();
         for (int t = 0; t < settings.threads(); t++) {
             companies.execute(() -> {
                 for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
@@ -241,8 +244,13 @@ final class TaskListLoad {
                         CaseMix kind = CaseMix.of(1_000_000 + i);
                         kind = kind == CaseMix.WITHDRAWN ? CaseMix.STRAIGHT : kind;
                         String user = people.companies.get(i % people.companies.size()).user();
-                        long draft = ApplicationScript.draft(cases, user, kind);
-                        String number = submitPatiently(cases, user, draft, submission);
+                        String number;
+                        if (filer == null) {
+                            long draft = ApplicationScript.draft(cases, user, kind);
+                            number = submitPatiently(cases, user, draft, submission);
+                        } else {
+                            number = filer.file(user, kind, submission);
+                        }
                         numbers.add(number);
                         if (i % 2 == 0) {
                             complete(tasks, identity, BenchPeople.CSRC, number, "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
@@ -280,6 +288,8 @@ final class TaskListLoad {
         String at = " @" + String.format(Locale.ROOT, "%,d", size);
         results.add(system.database, WORKLOAD, "filing rate while loading" + at, filed / seconds, "cases/s");
         results.add(system.database, WORKLOAD, "loading time" + at, seconds, "s");
+        results.add(system.database, WORKLOAD, "CPU of this JVM per case filed" + at,
+                (Benchmark.processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, filed), "ms");
         results.latency(system.database, WORKLOAD, "submission while loading" + at, submission);
     }
 
