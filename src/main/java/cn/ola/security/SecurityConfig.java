@@ -117,6 +117,7 @@ class SecurityConfig {
                         .requestMatchers(antMatcher(CAMUNDA_APPS)).hasRole(Roles.STAFF)
                         .requestMatchers(antMatcher("/actuator/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
+                        .requestMatchers(antMatcher("/staff/accounts"), antMatcher("/staff/accounts/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
                         .requestMatchers(antMatcher("/notifications/**"), antMatcher("/notifications")).hasRole(Roles.COMPANY)
                         .requestMatchers(antMatcher("/register")).permitAll()

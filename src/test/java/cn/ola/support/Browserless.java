@@ -24,14 +24,24 @@ public final class Browserless {
 
     private final String base;
     private final HttpClient http;
+    private final String[] everyRequest;
 
     public Browserless(int port) {
+        this(port, new String[0]);
+    }
+
+    /**
+     * A browser that sends these headers (name, value, …) with every request: an
+     * {@code X-Forwarded-For} of its own, say, as a load balancer in front would add.
+     */
+    public Browserless(int port, String... headers) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.everyRequest = headers.clone();
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request = newRequest(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -43,7 +53,7 @@ public final class Browserless {
     }
 
     public HttpResponse<String> postWithBasic(String path, String user, String password, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(newRequest(path)
                 .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
@@ -60,7 +70,7 @@ public final class Browserless {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        return send(newRequest(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -71,7 +81,7 @@ public final class Browserless {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        return send(newRequest(action)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))).build());
     }
@@ -84,13 +94,13 @@ public final class Browserless {
                 .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                 .append(value).append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        return send(newRequest(action)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
     public HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(newRequest(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** Signs in through the portal's login form. */
@@ -108,6 +118,11 @@ public final class Browserless {
             throw new AssertionError("The page has no CSRF token:\n" + html);
         }
         return matcher.group(1);
+    }
+
+    private HttpRequest.Builder newRequest(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return everyRequest.length == 0 ? request : request.headers(everyRequest);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
