@@ -1,6 +1,5 @@
 package cn.ola.security;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,9 +61,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new MissingCredentialsException();
         }
         String address = clientAddress(authentication);
-        Duration wait = throttle.waitBefore(username, address);
-        if (!wait.isZero()) {
-            throw new TooManySignInAttemptsException(wait);
+        SignInThrottle.Check check = throttle.check(username, address);
+        if (!check.delay().isZero()) {
+            throw new TooManySignInAttemptsException(check.delay());
         }
         User user = identityService.createUserQuery().userId(username).singleResult();
         UserEntity account = user instanceof UserEntity entity ? entity : null;
@@ -72,7 +71,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throttle.failed(username, address);
             throw new BadCredentialsException(WRONG);
         }
-        throttle.succeeded(username);
+        if (check.accountFailures()) {
+            // Most sign-ins (every call of the APIs) have nothing to forget: no write for them.
+            throttle.succeeded(username);
+        }
         if (account.getAttempts() >= engineConfiguration.getLoginMaxAttempts()) {
             // Said only to whoever knows the password: nobody else learns the account exists.
             throw new LockedException(LOCKED);

@@ -59,11 +59,18 @@ class SignInThrottle {
         return rule;
     }
 
-    /** How long a sign-in with this user name from this address must wait before its password is checked. */
-    Duration waitBefore(String userName, String address) {
+    /**
+     * How long a sign-in with this user name from this address must wait before its password is
+     * checked, and whether the user name has failures to forget when the password is right.
+     */
+    Check check(String userName, String address) {
         Instant now = clock.instant();
-        return SignInRule.waitBefore(now, find(ACCOUNT, account(userName)).orElse(null),
-                find(ADDRESS, subject(address)).orElse(null));
+        Failures account = find(ACCOUNT, account(userName)).orElse(null);
+        return new Check(SignInRule.waitBefore(now, account, find(ADDRESS, subject(address)).orElse(null)), account != null);
+    }
+
+    /** The delay before a password is checked (zero: at once), and whether the account has failures counted. */
+    record Check(Duration delay, boolean accountFailures) {
     }
 
     /** A password was checked and was wrong (or the user name unknown): both counts go up. */
