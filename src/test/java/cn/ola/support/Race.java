@@ -26,25 +26,43 @@ import java.util.function.Predicate;
 public final class Race implements AutoCloseable {
 
     private static final long PAIR_TIMEOUT_SECONDS = 120;
+    /** Pairs raced side by side: 2, or -Dola.race.lanes=1 for one pair at a time. */
+    public static final int LANES = Integer.getInteger("ola.race.lanes", 2);
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     /**
-     * Races the two requests made for each subject (a case, a draft, a task), one pair after the
-     * other, and checks that nothing of it was logged as an error or with a stack trace. Returns
-     * each subject's two answers in the order of the requests.
+     * Races the two requests made for each subject (a case, a draft, a task) and checks that
+     * nothing of it was logged as an error or with a stack trace. Pairs run on {@link #LANES}
+     * lanes side by side, each lane one pair after the other; the two requests of a pair are
+     * always released together. Returns each subject's two answers in the order of the requests.
      */
     public static <K, A> Map<K, List<A>> eachPair(List<K> subjects, Function<K, List<Callable<A>>> pairOf) {
-        Map<K, List<A>> answers = new LinkedHashMap<>();
+        Map<K, List<A>> answers = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        java.util.Queue<K> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>(subjects);
         long started = System.nanoTime();
-        try (ProblemLog log = ProblemLog.watch(); Race race = new Race()) {
-            for (K subject : subjects) {
-                List<Callable<A>> pair = pairOf.apply(subject);
-                answers.put(subject, race.run(pair.get(0), pair.get(1)));
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES);
+        try (ProblemLog log = ProblemLog.watch()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int lane = 0; lane < LANES; lane++) {
+                running.add(lanes.submit(() -> {
+                    try (Race race = new Race()) {
+                        for (K subject = waiting.poll(); subject != null; subject = waiting.poll()) {
+                            List<Callable<A>> pair = pairOf.apply(subject);
+                            answers.put(subject, race.run(pair.get(0), pair.get(1)));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> lane : running) {
+                finished(lane);
             }
             assertThat(log.problems()).as("errors and stack traces logged during the race").isEmpty();
+        } finally {
+            lanes.shutdownNow();
         }
-        System.out.printf("%d pairs raced in %.1f s%n", subjects.size(), (System.nanoTime() - started) / 1e9);
+        System.out.printf("%d pairs raced on %d lanes in %.1f s%n", subjects.size(), LANES,
+                (System.nanoTime() - started) / 1e9);
         return answers;
     }
 
@@ -88,6 +106,24 @@ public final class Race implements AutoCloseable {
         } catch (TimeoutException slow) {
             future.cancel(true);
             throw new IllegalStateException("A request of the pair took longer than " + PAIR_TIMEOUT_SECONDS + " s", slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** Waits for a lane to have raced all its pairs, passing on what went wrong in it. */
+    private static void finished(Future<?> lane) {
+        try {
+            lane.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
