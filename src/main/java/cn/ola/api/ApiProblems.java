@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +40,7 @@ import cn.ola.applicant.InvalidApplicationException;
 import cn.ola.applicant.RefusedUploadException;
 import cn.ola.workflow.AlreadySubmittedException;
 import cn.ola.workflow.ApplicationNotFoundException;
+import cn.ola.workflow.CaseChangedMeanwhileException;
 import cn.ola.workflow.CaseNotWaitingException;
 
 /**
@@ -83,6 +86,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> notWaiting(CaseNotWaitingException ex, HttpServletRequest request) {
         return Problems.response(Problems.problem(HttpStatus.CONFLICT, Problems.CASE_NOT_WAITING,
                 "The case is not waiting for this", ex.getMessage() + " Nothing was changed.", request.getRequestURI()));
+    }
+
+    /**
+     * Another change of the same case or draft at the same moment won (a regulator's step, a
+     * deadline, a colleague or a second request): this request changed nothing and may be tried
+     * again after a look. Also what is left of such a collision when it surfaces only at commit.
+     */
+    @ExceptionHandler({CaseChangedMeanwhileException.class, OptimisticLockingException.class,
+            ConcurrencyFailureException.class})
+    ResponseEntity<Object> concurrentChange(Exception ex, HttpServletRequest request) {
+        LOG.debug("{} {} collided with a change at the same moment: {}", request.getMethod(), request.getRequestURI(),
+                ex.getMessage());
+        String detail = ex instanceof CaseChangedMeanwhileException ? ex.getMessage()
+                : "The application changed at the same moment as this request (another request, a colleague or a "
+                        + "regulator's step), so nothing was changed. Read it again and retry if it still applies.";
+        return Problems.response(Problems.problem(HttpStatus.CONFLICT, Problems.CONCURRENT_CHANGE,
+                "Changed at the same moment", detail, request.getRequestURI()));
     }
 
     @ExceptionHandler(RefusedUploadException.class)

@@ -24,6 +24,7 @@ final class Problems {
     static final String DRAFT_CHANGED = "draft-changed";
     static final String ALREADY_SUBMITTED = "already-submitted";
     static final String CASE_NOT_WAITING = "case-not-waiting";
+    static final String CONCURRENT_CHANGE = "concurrent-change";
     static final String UPLOAD_TOO_LARGE = "upload-too-large";
     static final String UPLOAD_REFUSED = "upload-refused";
     static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";

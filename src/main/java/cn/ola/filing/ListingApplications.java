@@ -140,6 +140,16 @@ public class ListingApplications {
     }
 
     /**
+     * Reads the application and locks its row until the caller's transaction ends, so that
+     * actions on one case take turns: whoever comes second waits, then reads what the first one
+     * left (READ COMMITTED) instead of a mix of before and after.
+     */
+    public Optional<ListingApplication> findForUpdate(ApplicationNumber number) {
+        return jdbc.sql(SELECT + " WHERE a.application_number = ? FOR UPDATE").param(number.toString())
+                .query(ListingApplications::map).optional();
+    }
+
+    /**
      * Takes the next application number of the year, in a short transaction of its own that
      * commits before this method returns. The year's counter row is locked only for that moment:
      * held until the case had started (decisions, screening records, the first task), it made

@@ -42,6 +42,7 @@ import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
+import cn.ola.workflow.CaseChangedMeanwhileException;
 import cn.ola.workflow.CaseNotWaitingException;
 import cn.ola.workflow.Deadlines;
 
@@ -123,7 +124,7 @@ class CasePageController {
         try {
             cases.supplyMaterials(user.getName(), caseNumber, taskId, answer, kinded);
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(caseNumber, redirect);
+            return notWaiting(caseNumber, redirect, moved);
         } catch (RefusedUploadException refused) {
             return again(model, user, caseNumber, taskId, answer, "materialsError",
                     new Problem("cases.upload." + refused.reason().name(),
@@ -146,7 +147,7 @@ class CasePageController {
         try {
             cases.reportOverseasSubmission(user.getName(), caseNumber, LocalDate.parse(date.strip()));
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(caseNumber, redirect);
+            return notWaiting(caseNumber, redirect, moved);
         }
         redirect.addFlashAttribute("done", "cases.done.overseas");
         return "redirect:/applications/" + caseNumber;
@@ -163,7 +164,7 @@ class CasePageController {
         try {
             cases.reportListing(user.getName(), caseNumber, LocalDate.parse(date.strip()));
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(caseNumber, redirect);
+            return notWaiting(caseNumber, redirect, moved);
         }
         redirect.addFlashAttribute("done", "cases.done.listing");
         return "redirect:/applications/" + caseNumber;
@@ -192,7 +193,7 @@ class CasePageController {
         try {
             cases.withdraw(user.getName(), caseNumber, why);
         } catch (CaseNotWaitingException moved) {
-            return notWaiting(caseNumber, redirect);
+            return notWaiting(caseNumber, redirect, moved);
         }
         redirect.addFlashAttribute("done", "cases.done.withdrawn");
         return "redirect:/applications/" + caseNumber;
@@ -218,6 +219,16 @@ class CasePageController {
 
     private static String notWaiting(ApplicationNumber number, RedirectAttributes redirect) {
         redirect.addFlashAttribute("notWaiting", true);
+        return "redirect:/applications/" + number;
+    }
+
+    /** The case has moved on, or (worth a second look) changed at the same moment; either way nothing was done. */
+    private static String notWaiting(ApplicationNumber number, RedirectAttributes redirect, CaseNotWaitingException why) {
+        return why instanceof CaseChangedMeanwhileException ? changedMeanwhile(number, redirect) : notWaiting(number, redirect);
+    }
+
+    static String changedMeanwhile(ApplicationNumber number, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("changedMeanwhile", true);
         return "redirect:/applications/" + number;
     }
 

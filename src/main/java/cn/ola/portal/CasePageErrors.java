@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -38,6 +40,16 @@ class CasePageErrors {
     String notFound(HttpServletRequest request, Model model) {
         model.addAttribute("number", pathVariables(request).get("number"));
         return "cases/not-found";
+    }
+
+    /**
+     * A change of the same case at the same moment that surfaced only when the action's work was
+     * being committed: nothing was changed, and the page says so like any other collision.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
+    String changedMeanwhile(HttpServletRequest request, RedirectAttributes redirect) {
+        String number = pathVariables(request).get("number");
+        return number == null ? "redirect:/" : CasePageController.changedMeanwhile(CasePageController.parse(number), redirect);
     }
 
     /**

@@ -11,7 +11,7 @@ import cn.ola.security.LoginFailureHandler;
 @Controller
 class LoginController {
 
-    /** The failure reason and typed user name are left by the security module for one view. */
+    /** The failure reason (a message of this page) and typed user name are left by the security module for one view. */
     @GetMapping("/login")
     String login(HttpSession session, Model model) {
         model.addAttribute("failure", take(session, LoginFailureHandler.REASON));

@@ -18,7 +18,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -56,9 +55,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName("Overseas Listing Approval");
-        entryPoint.afterPropertiesSet();
+        EngineRestSignInResponses entryPoint = new EngineRestSignInResponses("Overseas Listing Approval");
         return http
                 .securityMatcher(antMatcher(ENGINE_REST))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.STAFF))
@@ -120,6 +117,7 @@ class SecurityConfig {
                         .requestMatchers(antMatcher(CAMUNDA_APPS)).hasRole(Roles.STAFF)
                         .requestMatchers(antMatcher("/actuator/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/dashboard/**")).hasAnyRole(Roles.SUPERVISOR_ROLE, Roles.ADMIN)
+                        .requestMatchers(antMatcher("/staff/accounts"), antMatcher("/staff/accounts/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(antMatcher("/staff/**")).hasRole(Roles.STAFF)
                         .requestMatchers(antMatcher("/notifications/**"), antMatcher("/notifications")).hasRole(Roles.COMPANY)
                         .requestMatchers(antMatcher("/register")).permitAll()

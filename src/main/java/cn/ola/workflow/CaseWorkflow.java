@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -13,12 +15,12 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,17 +102,24 @@ public class CaseWorkflow {
         });
     }
 
-    /** The company withdraws: every open task and sub-process of the case ends. */
+    /**
+     * The company withdraws: every open task and sub-process of the case ends. The message goes to
+     * the case's main process only, and finding no one waiting for it is an answer, not an error:
+     * the case has ended (or was withdrawn a moment ago).
+     */
     @Transactional
     public void withdraw(ApplicationNumber number, String actor, String reason) {
-        ListingApplication application = existing(number);
-        try {
-            runtime.createMessageCorrelation(WITHDRAWAL_MESSAGE).processInstanceBusinessKey(number.toString()).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException ended) {
-            throw new CaseNotWaitingException("Application " + number + " cannot be withdrawn: it has already ended ("
-                    + application.status() + ").");
-        }
-        audit.record(application.id(), actor, "WITHDRAWAL_REQUESTED", null, null, reason);
+        inTurn(number, "the withdrawal", application -> {
+            ProcessInstance main = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                    .processInstanceBusinessKey(number.toString()).singleResult();
+            boolean withdrawn = main != null && !runtime.createMessageCorrelation(WITHDRAWAL_MESSAGE)
+                    .processInstanceId(main.getId()).correlateAllWithResult().isEmpty();
+            if (!withdrawn) {
+                throw new CaseNotWaitingException("Application " + number + " cannot be withdrawn: it has already ended ("
+                        + application.status() + ").");
+            }
+            audit.record(application.id(), actor, "WITHDRAWAL_REQUESTED", null, null, reason);
+        });
     }
 
     /** The company answers a request for materials (the only one open, or the one named by its task id). */
@@ -125,10 +134,12 @@ public class CaseWorkflow {
      */
     @Transactional
     public void supplyMaterials(ApplicationNumber number, String taskId, String answer, String actor) {
-        complete(number, SUPPLY_MATERIALS_TASK, taskId, Map.of(ProcessVariables.MATERIALS_ANSWER, answer),
-                "Application " + number + " is not waiting for these materials: the request was answered already, "
-                        + "its deadline has passed, or the case has moved on.");
-        audit.record(existing(number).id(), actor, "MATERIALS_SUPPLIED", null, null, answer);
+        inTurn(number, "your answer", application -> {
+            complete(number, SUPPLY_MATERIALS_TASK, taskId, Map.of(ProcessVariables.MATERIALS_ANSWER, answer),
+                    "Application " + number + " is not waiting for these materials: the request was answered already, "
+                            + "its deadline has passed, or the case has moved on.");
+            audit.record(application.id(), actor, "MATERIALS_SUPPLIED", null, null, answer);
+        });
     }
 
     /**
@@ -198,8 +209,9 @@ public class CaseWorkflow {
         String request = null;
         String requestedBy = null;
         if (action == ApplicantAction.SUPPLY_MATERIALS) {
-            Object text = runtime.getVariable(task.getExecutionId(), ProcessVariables.MATERIALS_REQUEST);
-            Object by = runtime.getVariable(task.getExecutionId(), ProcessVariables.REQUESTED_BY);
+            Map<String, Object> asked = visibleVariables(task, ProcessVariables.MATERIALS_REQUEST, ProcessVariables.REQUESTED_BY);
+            Object text = asked.get(ProcessVariables.MATERIALS_REQUEST);
+            Object by = asked.get(ProcessVariables.REQUESTED_BY);
             request = text == null ? null : text.toString();
             requestedBy = by == null ? null : by.toString();
         }
@@ -208,38 +220,70 @@ public class CaseWorkflow {
                 task.getDueDate() == null ? null : deadlines.workingDaysLeft(task.getDueDate()), request, requestedBy);
     }
 
+    /**
+     * The task's variables of these names, the task's own scope before its process's. Read by a
+     * query rather than {@code getVariable}: a case that moves on while its page is read (the
+     * request answered in another window a moment ago) then yields nothing instead of a failed
+     * engine command that the engine would log as an error.
+     */
+    private Map<String, Object> visibleVariables(Task task, String... names) {
+        Map<String, Object> found = new HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn(names).list()) {
+            boolean own = task.getExecutionId().equals(variable.getExecutionId());
+            boolean processWide = task.getProcessInstanceId().equals(variable.getExecutionId());
+            if (own || processWide && !found.containsKey(variable.getName())) {
+                found.put(variable.getName(), variable.getValue());
+            }
+        }
+        return found;
+    }
+
     /** The company reports the day it submitted its overseas listing application. */
     @Transactional
     public void reportOverseasSubmission(ApplicationNumber number, LocalDate submittedOn, String actor) {
-        complete(number, REPORT_OVERSEAS_SUBMISSION_TASK,
-                Map.of(ProcessVariables.OVERSEAS_SUBMISSION_DATE, submittedOn.toString()),
-                "Application " + number + " is not waiting for the date of the overseas application.");
-        audit.record(existing(number).id(), actor, "OVERSEAS_SUBMISSION_REPORTED", null, submittedOn.toString(), null);
+        inTurn(number, "your report", application -> {
+            complete(number, REPORT_OVERSEAS_SUBMISSION_TASK, null,
+                    Map.of(ProcessVariables.OVERSEAS_SUBMISSION_DATE, submittedOn.toString()),
+                    "Application " + number + " is not waiting for the date of the overseas application.");
+            audit.record(application.id(), actor, "OVERSEAS_SUBMISSION_REPORTED", null, submittedOn.toString(), null);
+        });
     }
 
     /** The company reports that the listing took place. */
     @Transactional
     public void reportListing(ApplicationNumber number, LocalDate listedOn, String actor) {
-        complete(number, REPORT_LISTING_TASK, Map.of(ProcessVariables.LISTING_DATE, listedOn.toString()),
-                "Application " + number + " is not waiting for a listing report: no filing notice is open for it.");
-        audit.record(existing(number).id(), actor, "LISTING_REPORTED", null, listedOn.toString(), null);
+        inTurn(number, "your report", application -> {
+            complete(number, REPORT_LISTING_TASK, null, Map.of(ProcessVariables.LISTING_DATE, listedOn.toString()),
+                    "Application " + number + " is not waiting for a listing report: no filing notice is open for it.");
+            audit.record(application.id(), actor, "LISTING_REPORTED", null, listedOn.toString(), null);
+        });
     }
 
     String caseUrl(ApplicationNumber number) {
         return baseUrl + "/staff/applications/" + number;
     }
 
-    private ListingApplication existing(ApplicationNumber number) {
-        return applications.find(number).orElseThrow(() -> new ApplicationNotFoundException(number.toString()));
-    }
-
-    private void complete(ApplicationNumber number, String taskKey, Map<String, Object> variables, String notWaiting) {
-        complete(number, taskKey, null, variables, notWaiting);
+    /**
+     * Runs a company action on its case, one at a time per case: the case's row stays locked until
+     * the action's transaction ends, so a second click waits for the first and then finds the step
+     * done. What may still collide with it (a regulator's step, a deadline job on another node)
+     * surfaces as the engine's optimistic locking or the database's lock and deadlock refusals:
+     * the action is undone and the company told the case changed at the same moment.
+     */
+    private void inTurn(ApplicationNumber number, String what, Consumer<ListingApplication> action) {
+        try {
+            action.accept(applications.findForUpdate(number)
+                    .orElseThrow(() -> new ApplicationNotFoundException(number.toString())));
+        } catch (OptimisticLockingException | ConcurrencyFailureException collided) {
+            throw new CaseChangedMeanwhileException("Application " + number + " changed at the same moment as " + what
+                    + " (a regulator's step, a deadline or a colleague's action), so nothing was changed. Look at the "
+                    + "case and try again if it still waits for you.");
+        }
     }
 
     private void complete(ApplicationNumber number, String taskKey, String taskId, Map<String, Object> variables,
             String notWaiting) {
-        existing(number);
         var query = tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey);
         if (taskId != null) {
             query = query.taskId(taskId);
@@ -251,13 +295,12 @@ public class CaseWorkflow {
         Task task = open.get(0);
         try {
             tasks.complete(task.getId(), variables);
-        } catch (NotFoundException | OptimisticLockingException raced) {
-            throw new CaseNotWaitingException(notWaiting);
-        } catch (ProcessEngineException gone) {
+        } catch (ProcessEngineException failed) {
+            // Completed or ended meanwhile (a deadline, a regulator): the step is done, whatever the failure said.
             if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
                 throw new CaseNotWaitingException(notWaiting);
             }
-            throw gone;
+            throw failed;
         }
     }
 }

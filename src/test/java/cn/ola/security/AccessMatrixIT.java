@@ -193,6 +193,9 @@ class AccessMatrixIT {
             assertThat(dashboard.statusCode()).as(who + " dashboard")
                     .isEqualTo(who == Who.SUPERVISOR || who == Who.ADMIN ? 200 : 403);
             row.add(status(dashboard));
+            HttpResponse<String> accounts = web.get("/staff/accounts");
+            assertThat(accounts.statusCode()).as(who + " account locks").isEqualTo(who == Who.ADMIN ? 200 : 403);
+            row.add(status(accounts));
 
             // The company's own pages and API.
             HttpResponse<String> portal = web.get("/applications/" + caseA);
@@ -241,7 +244,7 @@ class AccessMatrixIT {
         }
         System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "case A/B", "audit A/B", "audit.csv A/B",
-                        "document A", "letter B", "dashboard", "portal A", "API list", "API case A", "API document A",
+                        "document A", "letter B", "dashboard", "accounts", "portal A", "API list", "API case A", "API document A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }
 

@@ -25,10 +25,20 @@ public final class Browserless {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final String[] everyRequest;
 
     public Browserless(int port) {
+        this(port, new String[0]);
+    }
+
+    /**
+     * A browser that sends these headers (name, value, …) with every request: an
+     * {@code X-Forwarded-For} of its own, say, as a load balancer in front would add.
+     */
+    public Browserless(int port, String... headers) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.everyRequest = headers.clone();
     }
 
     /**
@@ -39,7 +49,7 @@ public final class Browserless {
         if (cookie("XSRF-TOKEN") == null) {
             get("/camunda/app/tasklist/default/");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = newRequest(path).header("Content-Type", "application/json")
                 .header("X-XSRF-TOKEN", String.valueOf(cookie("XSRF-TOKEN")))
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
@@ -55,7 +65,7 @@ public final class Browserless {
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request = newRequest(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -67,7 +77,7 @@ public final class Browserless {
     }
 
     public HttpResponse<String> postWithBasic(String path, String user, String password, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(newRequest(path)
                 .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
@@ -84,7 +94,7 @@ public final class Browserless {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        return send(newRequest(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -95,13 +105,26 @@ public final class Browserless {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + action))
+        return send(newRequest(action)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))).build());
     }
 
+    /** Posts text fields as a browser's {@code multipart/form-data} form does (the CSRF token goes in the action's query). */
+    public HttpResponse<String> postMultipart(String action, Map<String, String> fields) {
+        String boundary = "----browserless" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(newRequest(action)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
     public HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(newRequest(path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** Signs in through the portal's login form. */
@@ -119,6 +142,11 @@ public final class Browserless {
             throw new AssertionError("The page has no CSRF token:\n" + html);
         }
         return matcher.group(1);
+    }
+
+    private HttpRequest.Builder newRequest(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return everyRequest.length == 0 ? request : request.headers(everyRequest);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
