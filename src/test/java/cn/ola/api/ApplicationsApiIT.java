@@ -37,12 +37,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -73,7 +73,7 @@ import cn.ola.support.CreditCodes;
  * that both size limits are reached with small files.
  */
 @DevSystemTest
-@AutoConfigureMockMvc
+@Tag("own-system")
 @TestPropertySource(properties = {"ola.documents.max-size=2KB", "spring.servlet.multipart.max-file-size=64KB",
         "spring.servlet.multipart.max-request-size=64KB"})
 class ApplicationsApiIT {

@@ -2,9 +2,7 @@ package cn.ola.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -21,14 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.ola.company.Companies;
-import cn.ola.company.UnifiedSocialCreditCode;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ListingApplications;
 import cn.ola.security.Roles;
 import cn.ola.support.Browser;
 import cn.ola.support.Browserless;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.LargePlatform;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.workflow.MemberAgencies;
 import cn.ola.workflow.MemberAgencies.Agency;
@@ -44,7 +41,6 @@ import cn.ola.support.StaffTasks;
 @ExtendWith(Chromium.class)
 class MemberAgencyTasklistIT {
 
-    static final UnifiedSocialCreditCode DEMO_COMPANY = UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q");
     static final String AGENCY_OPINION = "Task_AgencyOpinion";
     static final String NDRC_GROUP = Roles.MEMBER_AGENCY_PREFIX + Agency.NDRC.code();
     static final String MIIT_GROUP = Roles.MEMBER_AGENCY_PREFIX + Agency.MIIT.code();
@@ -70,12 +66,7 @@ class MemberAgencyTasklistIT {
     /** A large platform's case, through intake and the office's initial review, which consults NDRC and MIIT. */
     @BeforeEach
     void consultNdrcAndMiit() {
-        long companyId = companies.findByCreditCode(DEMO_COMPANY).orElseThrow().id();
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 3_200_000L, 150_000L, 0L,
-                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
-        number = workflow.submit(applications.createDraft(companyId, facts, List.of()), "compliance").toString();
+        number = LargePlatform.submit(companies, applications, workflow, "SOFTWARE");
 
         completeAs("csrc", Roles.CSRC_OFFICER, "Task_IntakeCheck", Map.of(ProcessVariables.INTAKE_OUTCOME, "COMPLETE"));
         completeAs("cro", Roles.CRO_REVIEWER, "Task_CheckMaterials",

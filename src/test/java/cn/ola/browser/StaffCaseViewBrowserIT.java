@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.ola.company.Companies;
+import cn.ola.filing.ListingApplications;
 import cn.ola.support.Browser;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.LargePlatform;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.support.StaffTasks;
 
@@ -24,7 +26,11 @@ import cn.ola.support.StaffTasks;
 class StaffCaseViewBrowserIT {
 
     @Autowired
-    RuntimeService runtime;
+    Companies companies;
+    @Autowired
+    ListingApplications applications;
+    @Autowired
+    CaseWorkflow workflow;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -32,9 +38,8 @@ class StaffCaseViewBrowserIT {
 
     @Test
     void theCaseViewShowsTheDecisionTraceAndTheTimeline(Browser browser) {
-        // The demo case of a large platform, with its intake completed by the CSRC officer.
-        String number = runtime.createProcessInstanceQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY).list().stream()
-                .map(p -> p.getBusinessKey()).sorted().reduce((a, b) -> b).orElseThrow();
+        // A large platform's case, with its intake completed by the CSRC officer.
+        String number = LargePlatform.submit(companies, applications, workflow, "E_COMMERCE");
         completeAs("csrc", "csrc-officer", number, "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
 
         browser.signIn("cro", "demo").open("/staff/applications?lang=en");

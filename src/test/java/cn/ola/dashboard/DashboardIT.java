@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,8 @@ import cn.ola.workflow.CaseWorkflow;
  * and as the charts receive them.
  */
 @DevSystemTest
+// The medians are over every case of the system: this class needs a system of its own.
+@Tag("own-system")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardIT {
 

@@ -27,9 +27,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +61,7 @@ import cn.ola.support.CreditCodes;
  * real SMTP server, a mail server that is down, and the reminder before a deadline.
  */
 @DevSystemTest
-@AutoConfigureMockMvc
+@Tag("own-system")
 class NotificationsIT {
 
     static final String COMPANY_USER = "compliance";

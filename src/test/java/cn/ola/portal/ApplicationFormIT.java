@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
@@ -41,7 +41,7 @@ import cn.ola.support.CreditCodes;
 
 /** A compliance officer fills in, checks and submits an application in the portal, as the pages show it. */
 @DevSystemTest
-@AutoConfigureMockMvc
+@Tag("own-system")
 @TestPropertySource(properties = {"ola.documents.max-size=1KB", "spring.servlet.multipart.max-file-size=64KB",
         "spring.servlet.multipart.max-request-size=80KB"})
 class ApplicationFormIT {

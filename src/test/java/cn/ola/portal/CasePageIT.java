@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -63,7 +62,6 @@ import cn.ola.workflow.OpenStep;
 
 /** The company's case page on the running system: what it shows and the actions the company takes there. */
 @DevSystemTest
-@AutoConfigureMockMvc
 class CasePageIT {
 
     static final String COMPANY_USER = "compliance";

@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -32,7 +31,6 @@ import cn.ola.support.DevSystemTest;
 
 /** A company registers itself and its first user in the portal, in either language. */
 @DevSystemTest
-@AutoConfigureMockMvc
 class RegistrationIT {
 
     static final String PASSWORD = "Harbour2026x";

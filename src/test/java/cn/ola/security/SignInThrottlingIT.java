@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ import cn.ola.support.DevSystemTest;
  * then 200 ms doubling up to 1 s; 10 failures per address within 10 minutes.
  */
 @DevSystemTest
+@Tag("own-system")
 @TestPropertySource(properties = {"server.forward-headers-strategy=native", "ola.sign-in.free-failures=3",
         "ola.sign-in.delay-base=200ms", "ola.sign-in.delay-max=1s", "ola.sign-in.address-max-failures=10",
         "ola.sign-in.address-window=10m"})

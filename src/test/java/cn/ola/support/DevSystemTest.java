@@ -5,13 +5,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole system as `./mvnw spring-boot:run` starts it (profile dev, demo accounts), on a
- * random port and an in-memory H2 database. Every test class that uses this annotation
- * shares one running instance.
+ * random port and an in-memory H2 database. Every test class that uses this annotation and
+ * adds no settings of its own shares one running instance: the build runs them in one JVM (tag
+ * {@code shared-system}), where Spring's test context cache starts the application once. So a test
+ * here never assumes an empty system: it makes its own company, application or case and counts
+ * only those. A class that adds settings ({@code @TestPropertySource}, {@code @MockitoBean}, …)
+ * would start a second engine in that JVM: it is tagged {@code own-system} and runs in a JVM of
+ * its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"spring.datasource.url=jdbc:h2:mem:system-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "ola.data-dir=target/system-test-data"})
 @ActiveProfiles("dev")
+@AutoConfigureMockMvc
+@Tag("shared-system")
 public @interface DevSystemTest {
 }
