@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
 import cn.ola.company.CompanyUsers;
@@ -94,7 +95,7 @@ public class ApplicantCases {
         Company company = companyOf(userId);
         requireNoProblems(ApplicationRules.malformed(draft.facts(), draft.cloudContracts()));
         long id = applications.createDraft(company.id(), draft.facts(), draft.cloudContracts());
-        audit.record(id, userId, "DRAFT_CREATED", null, ListingApplications.DRAFT, null);
+        audit.record(id, userId, AuditEventType.DRAFT_CREATED, null, ListingApplications.DRAFT, null);
         return applications.find(id).orElseThrow();
     }
 

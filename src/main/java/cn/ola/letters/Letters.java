@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
@@ -33,7 +34,6 @@ import cn.ola.filing.StoredDocument;
 public class Letters {
 
     static final String ISSUER = "system";
-    static final String EVENT = "LETTER_ISSUED";
     static final String CONTENT_TYPE = "application/pdf";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -142,7 +142,7 @@ public class Letters {
         String filename = letter.kind().filename(letter.applicationNumber());
         StoredDocument stored = documents.storeReplacing(file.application().id(), letter.kind().name(), filename,
                 CONTENT_TYPE, pdf, ISSUER);
-        audit.record(file.application().id(), ISSUER, EVENT, gate.stage(), letter.kind().name(),
+        audit.record(file.application().id(), ISSUER, AuditEventType.LETTER_ISSUED, gate.stage(), letter.kind().name(),
                 "Document " + stored.id() + ": " + filename + " (" + letter.decision() + ")");
         return stored;
     }

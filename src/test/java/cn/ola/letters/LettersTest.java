@@ -29,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
@@ -93,8 +94,8 @@ class LettersTest {
         assertThat(storedText()).contains("OLA-2026-000077", "示例数据科技股份有限公司", "2026年3月5日", "5 March 2026",
                 "中国证券监督管理委员会", "China Securities Regulatory Commission", "Example Data Holdings Ltd. (Cayman Islands)",
                 "NASDAQ (US)", "首次公开发行", "Initial public offering", "间接境外发行上市");
-        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("CSRC_FILING"), eq("FILING_NOTICE"),
-                startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CSRC_FILING"),
+                eq("FILING_NOTICE"), startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
     }
 
     @Test
@@ -106,7 +107,7 @@ class LettersTest {
 
         assertThat(storedText()).contains("国家烟草专卖局", "State Tobacco Monopoly Administration", "决定不予通过",
                 "烟草专卖品生产企业不得由境外投资者控制。").doesNotContain("中国证券监督管理委员会");
-        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("INDUSTRY_APPROVAL"),
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("INDUSTRY_APPROVAL"),
                 eq("REFUSAL_LETTER"), anyString());
     }
 
@@ -127,7 +128,7 @@ class LettersTest {
         letters.issueRefusal(NUMBER, null, null);
 
         assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "Core data would leave the country.");
-        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("CYBERSECURITY_REVIEW"),
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CYBERSECURITY_REVIEW"),
                 eq("REFUSAL_LETTER"), anyString());
     }
 
