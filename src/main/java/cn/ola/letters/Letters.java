@@ -23,6 +23,7 @@ import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
+import cn.ola.visibility.CompanyView;
 
 /**
  * Issues the decision letters of a case and hands them out again. Issuing prints the letter,
@@ -73,19 +74,20 @@ public class Letters {
         return keep(file, letter, Gate.CSRC_FILING);
     }
 
-    /** The review office's conclusion, with the reasons the office gave. */
+    /** The review office's conclusion, with those of the reasons on record that are meant for the company. */
     @Transactional
     public StoredDocument issueReviewConclusion(ApplicationNumber number, ReviewConclusion conclusion, String reasons) {
         Case file = load(number);
         Letter letter = letter(LetterKind.REVIEW_CONCLUSION, file, authority(Gate.CYBERSECURITY_REVIEW), conclusion.name(),
-                reasons, null);
+                CompanyView.decisionText(Gate.CYBERSECURITY_REVIEW.stage(), conclusion.name(), reasons), null);
         return keep(file, letter, Gate.CYBERSECURITY_REVIEW);
     }
 
     /**
      * The refusal of the listing. Which gate refused, and why, is what the audit trail recorded
-     * last: the gates' own sub-processes do not pass their reasons back to the case. The industry
-     * regulator is named by the case's screening result.
+     * last: the gates' own sub-processes do not pass their reasons back to the case. The letter
+     * carries those reasons where they are meant for the company. The industry regulator is named
+     * by the case's screening result.
      */
     @Transactional
     public StoredDocument issueRefusal(ApplicationNumber number, String industryRegulatorGroup, String industryRegulatorName) {
@@ -95,7 +97,8 @@ public class Letters {
             AuditEvent event = trail.get(i);
             Optional<Gate> gate = Gate.refusedBy(event);
             if (gate.isPresent()) {
-                Letter letter = refusal(file, gate.get(), event.details(), industryRegulatorGroup, industryRegulatorName);
+                String reasons = CompanyView.decisionText(event.stage(), event.outcome(), event.details());
+                Letter letter = refusal(file, gate.get(), reasons, industryRegulatorGroup, industryRegulatorName);
                 return keep(file, letter, gate.get());
             }
         }

@@ -121,13 +121,14 @@ class LettersTest {
     }
 
     @Test
-    void aReviewProhibitionIsRefusedInTheNameOfTheReviewOffice() throws IOException {
+    void aReviewProhibitionIsRefusedInTheNameOfTheReviewOfficeWithoutItsInternalNotes() throws IOException {
         trail.add(outcome("CYBERSECURITY_REVIEW_SPECIAL", "PROHIBITED", "Core data would leave the country."));
         trail.add(outcome("CYBERSECURITY_REVIEW", "PROHIBITED", "Core data would leave the country."));
 
         letters.issueRefusal(NUMBER, null, null);
 
-        assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "Core data would leave the country.");
+        assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "决定不予通过")
+                .doesNotContain("Core data would leave the country.");
         verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CYBERSECURITY_REVIEW"),
                 eq("REFUSAL_LETTER"), anyString());
     }
@@ -153,11 +154,11 @@ class LettersTest {
     }
 
     @Test
-    void theReviewConclusionStatesClearedWithTheOfficesReasons() throws IOException {
-        letters.issueReviewConclusion(NUMBER, ReviewConclusion.CLEARED, "No national-security effect found.");
+    void theReviewConclusionStatesClearedWithoutTheOfficesInternalReasons() throws IOException {
+        letters.issueReviewConclusion(NUMBER, ReviewConclusion.CLEARED, "初步审查未发现影响国家安全的风险，征求发改委、工信部意见");
 
-        assertThat(storedText()).contains("网络安全审查结论通知书", "该上市事项不影响国家安全，审查通过",
-                "No national-security effect found.", "网络安全审查办公室");
+        assertThat(storedText()).contains("网络安全审查结论通知书", "该上市事项不影响国家安全，审查通过", "网络安全审查办公室")
+                .doesNotContain("征求发改委", "初步审查未发现");
     }
 
     private String storedText() throws IOException {
