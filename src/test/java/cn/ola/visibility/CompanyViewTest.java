@@ -196,7 +196,7 @@ class CompanyViewTest {
                 .extracting(StoredDocument::kind).containsExactly("PROSPECTUS");
     }
 
-    // --- helpers -----------------------------------------------------------------------------------------
+    // --- test data -------------------------------------------------------------------------------------
 
     private static AuditEvent seen(AuditEvent event) {
         return CompanyView.event(event, OWN_USERS::contains).orElseThrow(() -> new AssertionError("not shown: " + event));
