@@ -30,21 +30,21 @@ final class Representations {
     @Schema(description = "An application in the company's list.")
     record ApplicationSummary(long id, @Schema(example = "OLA-2026-000123", nullable = true) String number,
             @Schema(example = "SUBMITTED") String status, @Schema(example = "INTAKE_CHECK", nullable = true) String stage,
-            boolean overdue, Instant submittedAt, Instant closedAt,
+            Instant submittedAt, Instant closedAt,
             @Schema(description = "Send it back in If-Match when replacing the draft") int version, String href) {
 
         static ApplicationSummary of(ListingApplication a) {
-            return new ApplicationSummary(a.id(), numberOf(a), a.status(), a.stage(), a.overdue(), a.submittedAt(),
+            return new ApplicationSummary(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(),
                     a.closedAt(), a.version(), BASE + "/" + a.id());
         }
     }
 
     @Schema(description = "An application with every filed fact. `number` is set once it is submitted.")
-    record ApplicationView(long id, String number, String status, String stage, boolean overdue, Instant submittedAt,
+    record ApplicationView(long id, String number, String status, String stage, Instant submittedAt,
             Instant closedAt, int version, @JsonUnwrapped ApplicationFacts facts, List<CloudContractView> cloudContracts) {
 
         static ApplicationView of(ListingApplication a, List<CloudContract> contracts) {
-            return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.overdue(), a.submittedAt(),
+            return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(),
                     a.closedAt(), a.version(), a.facts(),
                     contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList());
         }
@@ -73,7 +73,8 @@ final class Representations {
         }
     }
 
-    @Schema(description = "A step the case waits for: the company's own (forApplicant) or a regulator's.")
+    @Schema(description = "A step the case waits for: the company's own (forApplicant) or a regulator's. The regulators' "
+            + "internal work shows only as its stage under way (taskKey CYBERSECURITY_REVIEW or CSRC_FILING, no taskId).")
     record StepView(String taskId, @Schema(example = "Task_IntakeCheck") String taskKey, String name,
             boolean forApplicant,
             @Schema(description = "The company's action, where the step is the company's", nullable = true,
@@ -105,9 +106,11 @@ final class Representations {
         }
     }
 
-    @Schema(description = "Something that happened to the case.")
-    record EventView(Instant occurredAt, String actor, @Schema(example = "SUBMITTED") String eventType, String stage,
-            String outcome, String details) {
+    @Schema(description = "Something that happened to the case, as the company may see it: details only where they are "
+            + "its own words or addressed to it.")
+    record EventView(Instant occurredAt,
+            @Schema(description = "One of the company's users, \"system\", or \"regulator\" for regulator staff") String actor,
+            @Schema(example = "SUBMITTED") String eventType, String stage, String outcome, String details) {
 
         static EventView of(AuditEvent e) {
             return new EventView(e.occurredAt(), e.actor(), e.eventType(), e.stage(), e.outcome(), e.details());
@@ -115,7 +118,7 @@ final class Representations {
     }
 
     @Schema(description = "A case as its company sees it.")
-    record CaseView(long id, String number, String status, String stage, boolean overdue, Instant submittedAt,
+    record CaseView(long id, String number, String status, String stage, Instant submittedAt,
             Instant closedAt, @Schema(description = "Whether the case still runs (and can be withdrawn)") boolean open,
             List<ScreeningView> screening, List<StepView> openSteps,
             @Schema(description = "The steps the company can take now") List<StepView> actions,
@@ -123,7 +126,7 @@ final class Representations {
 
         static CaseView of(CaseOverview overview) {
             ListingApplication a = overview.application();
-            return new CaseView(a.id(), numberOf(a), a.status(), a.stage(), a.overdue(), a.submittedAt(), a.closedAt(),
+            return new CaseView(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(), a.closedAt(),
                     overview.open(), overview.screening().stream().map(ScreeningView::of).toList(),
                     overview.openSteps().stream().map(StepView::of).toList(),
                     overview.actions().stream().map(StepView::of).toList(),
@@ -133,7 +136,7 @@ final class Representations {
 
         /** A draft: nothing runs yet; only its documents are there. */
         static CaseView ofDraft(ListingApplication a, List<StoredDocument> documents) {
-            return new CaseView(a.id(), null, a.status(), a.stage(), a.overdue(), null, null, false, List.of(),
+            return new CaseView(a.id(), null, a.status(), a.stage(), null, null, false, List.of(),
                     List.of(), List.of(), List.of(), documents.stream().map(DocumentView::of).toList());
         }
     }

@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
 import cn.ola.company.CompanyUsers;
@@ -19,6 +22,7 @@ import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
+import cn.ola.visibility.CompanyView;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
@@ -33,14 +37,11 @@ import cn.ola.workflow.OpenStep;
 @Service
 public class ApplicantCases {
 
-    static final String SCREENING_EVENT = "SCREENING";
     /**
      * The most a company may write in an answer or a withdrawal reason: it must fit, with the
      * names of the files sent along, into the audit trail's details and Camunda's text variables.
      */
     public static final int MAX_TEXT = 3000;
-    /** What the company is not shown of a case: the regulators' own overdue marks and supervisors' follow-up. */
-    private static final Set<String> INTERNAL_EVENTS = Set.of("DEADLINE_PASSED");
 
     private final CompanyUsers companyUsers;
     private final ListingApplications applications;
@@ -94,7 +95,7 @@ public class ApplicantCases {
         Company company = companyOf(userId);
         requireNoProblems(ApplicationRules.malformed(draft.facts(), draft.cloudContracts()));
         long id = applications.createDraft(company.id(), draft.facts(), draft.cloudContracts());
-        audit.record(id, userId, "DRAFT_CREATED", null, ListingApplications.DRAFT, null);
+        audit.record(id, userId, AuditEventType.DRAFT_CREATED, null, ListingApplications.DRAFT, null);
         return applications.find(id).orElseThrow();
     }
 
@@ -130,7 +131,7 @@ public class ApplicantCases {
             requireNoProblems(problems);
         }
         ApplicationNumber number = workflow.submit(applicationId, userId);
-        return new Submission(number, screening(audit.of(applicationId)), workflow.openSteps(number));
+        return new Submission(number, screening(audit.of(applicationId)), CompanyView.steps(workflow.openSteps(number)));
     }
 
     /** Keeps a file as the application's document of that kind, while it is a draft. */
@@ -144,25 +145,31 @@ public class ApplicantCases {
         return keep(application, kind, file, userId);
     }
 
-    /** Removes nothing: a draft's document of a kind is replaced by uploading another one. */
+    /**
+     * The documents the company may see. Removes nothing: a draft's document of a kind is replaced by
+     * uploading another one.
+     */
     public List<StoredDocument> documents(String userId, long applicationId) {
-        return documents.of(application(userId, applicationId).id());
+        return CompanyView.documents(documents.of(application(userId, applicationId).id()));
     }
 
+    /** A document the company may download; any other is not found, like one that does not exist. */
     public DocumentFile document(String userId, long applicationId, long documentId) {
         ListingApplication application = application(userId, applicationId);
         StoredDocument document = documents.find(documentId).filter(d -> d.applicationId() == application.id())
+                .filter(CompanyView::shows)
                 .orElseThrow(() -> new ApplicationNotFoundException("document " + documentId));
         return new DocumentFile(document, documents.content(document));
     }
 
+    /** The case as its company may see it (see {@link CompanyView}). */
     public CaseOverview overview(String userId, ApplicationNumber number) {
         Company company = companyOf(userId);
         ListingApplication application = application(company, number);
         List<AuditEvent> events = audit.of(application.id());
-        List<AuditEvent> timeline = events.stream().filter(e -> !INTERNAL_EVENTS.contains(e.eventType())).toList();
-        return new CaseOverview(application, company, screening(events), workflow.openSteps(number),
-                documents.of(application.id()), timeline);
+        Set<String> ownUsers = companyUsers.members(company).stream().map(User::getId).collect(Collectors.toSet());
+        return new CaseOverview(application, company, screening(events), CompanyView.steps(workflow.openSteps(number)),
+                CompanyView.documents(documents.of(application.id())), CompanyView.timeline(events, ownUsers::contains));
     }
 
     /**
@@ -236,7 +243,7 @@ public class ApplicantCases {
     }
 
     private static List<Screening> screening(List<AuditEvent> events) {
-        return events.stream().filter(e -> SCREENING_EVENT.equals(e.eventType()))
+        return events.stream().filter(e -> AuditEventType.SCREENING.name().equals(e.eventType()))
                 .map(e -> new Screening(e.stage(), e.outcome(), e.details())).toList();
     }
 

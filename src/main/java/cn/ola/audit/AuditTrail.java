@@ -28,7 +28,8 @@ public class AuditTrail {
         this.events = events;
     }
 
-    public void record(Long applicationId, String actor, String eventType, String stage, String outcome, String details) {
+    public void record(Long applicationId, String actor, AuditEventType type, String stage, String outcome, String details) {
+        String eventType = type.name();
         Instant now = clock.instant();
         String kept = details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
         jdbc.sql("""

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 
 /**
  * The regulatory gates that decide by letter, under the step names the audit trail uses
@@ -29,7 +30,7 @@ enum Gate {
 
     /** The gate that recorded this audit event as its refusal, if it is one. */
     static Optional<Gate> refusedBy(AuditEvent event) {
-        if (!"OUTCOME".equals(event.eventType())) {
+        if (!AuditEventType.OUTCOME.name().equals(event.eventType())) {
             return Optional.empty();
         }
         return Arrays.stream(values())

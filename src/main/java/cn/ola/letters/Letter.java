@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * What a decision letter says, in both languages where it names something: the templates under
  * {@code letters/} lay it out. {@code decision} is the outcome the letter states (FILED, REFUSED,
- * CLEARED or PROHIBITED); {@code reasons} is the deciding officer's text as entered, or null.
+ * CLEARED or PROHIBITED); {@code reasons} is the deciding officer's text as entered, where it is meant
+ * for the company (see {@code CompanyView}), else null.
  */
 record Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
         LocalDate issuedOn, String titleZh, String titleEn, String authorityZh, String authorityEn, String decision,

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
@@ -22,6 +23,7 @@ import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
+import cn.ola.visibility.CompanyView;
 
 /**
  * Issues the decision letters of a case and hands them out again. Issuing prints the letter,
@@ -33,7 +35,6 @@ import cn.ola.filing.StoredDocument;
 public class Letters {
 
     static final String ISSUER = "system";
-    static final String EVENT = "LETTER_ISSUED";
     static final String CONTENT_TYPE = "application/pdf";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -73,19 +74,20 @@ public class Letters {
         return keep(file, letter, Gate.CSRC_FILING);
     }
 
-    /** The review office's conclusion, with the reasons the office gave. */
+    /** The review office's conclusion, with those of the reasons on record that are meant for the company. */
     @Transactional
     public StoredDocument issueReviewConclusion(ApplicationNumber number, ReviewConclusion conclusion, String reasons) {
         Case file = load(number);
         Letter letter = letter(LetterKind.REVIEW_CONCLUSION, file, authority(Gate.CYBERSECURITY_REVIEW), conclusion.name(),
-                reasons, null);
+                CompanyView.decisionText(Gate.CYBERSECURITY_REVIEW.stage(), conclusion.name(), reasons), null);
         return keep(file, letter, Gate.CYBERSECURITY_REVIEW);
     }
 
     /**
      * The refusal of the listing. Which gate refused, and why, is what the audit trail recorded
-     * last: the gates' own sub-processes do not pass their reasons back to the case. The industry
-     * regulator is named by the case's screening result.
+     * last: the gates' own sub-processes do not pass their reasons back to the case. The letter
+     * carries those reasons where they are meant for the company. The industry regulator is named
+     * by the case's screening result.
      */
     @Transactional
     public StoredDocument issueRefusal(ApplicationNumber number, String industryRegulatorGroup, String industryRegulatorName) {
@@ -95,7 +97,8 @@ public class Letters {
             AuditEvent event = trail.get(i);
             Optional<Gate> gate = Gate.refusedBy(event);
             if (gate.isPresent()) {
-                Letter letter = refusal(file, gate.get(), event.details(), industryRegulatorGroup, industryRegulatorName);
+                String reasons = CompanyView.decisionText(event.stage(), event.outcome(), event.details());
+                Letter letter = refusal(file, gate.get(), reasons, industryRegulatorGroup, industryRegulatorName);
                 return keep(file, letter, gate.get());
             }
         }
@@ -142,7 +145,7 @@ public class Letters {
         String filename = letter.kind().filename(letter.applicationNumber());
         StoredDocument stored = documents.storeReplacing(file.application().id(), letter.kind().name(), filename,
                 CONTENT_TYPE, pdf, ISSUER);
-        audit.record(file.application().id(), ISSUER, EVENT, gate.stage(), letter.kind().name(),
+        audit.record(file.application().id(), ISSUER, AuditEventType.LETTER_ISSUED, gate.stage(), letter.kind().name(),
                 "Document " + stored.id() + ": " + filename + " (" + letter.decision() + ")");
         return stored;
     }

@@ -8,13 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.visibility.CompanyView;
 
 /**
- * Which audit events the applicant company is told of, and how. Requests for materials are not
- * decided here: they need the open request from the engine (see {@link CaseNotifications}).
- * Regulator-internal events (member agency opinions, overdue marks, the review office's
- * intermediate steps, consultations) are never sent to the company; nor are a company's own
- * actions, which its users see on the case page.
+ * Which audit events the applicant company is told of, and how. Only what the company may see
+ * ({@link CompanyView}) is told, with only the text it may read; of that, the decisions, letters and
+ * endings below. Requests for materials are not decided here: they need the open request from the
+ * engine (see {@link CaseNotifications}). A company's own actions are not told: its users see them
+ * on the case page.
  */
 final class NotificationRules {
 
@@ -26,7 +27,8 @@ final class NotificationRules {
     static final String REQUESTED = "REQUESTED";
 
     /**
-     * The decisions the company learns of, by step, with the outcomes that are decisions. Requests
+     * The decisions the company is told of, by step, with the outcomes that are decisions (each of them
+     * one the company may see, which NotificationRulesTest holds against {@link CompanyView}). Requests
      * for materials (MATERIALS_REQUESTED, SUPPLEMENT_REQUESTED, CORRECTIONS_NEEDED) are left out:
      * the request itself, with its text and deadline, follows in the same transaction.
      */
@@ -55,7 +57,13 @@ final class NotificationRules {
     }
 
     /** The notice for an event of a submitted application, or empty when the company is not told of it. */
-    static Optional<Notice> noticeOf(long applicationId, String number, AuditEvent event) {
+    static Optional<Notice> noticeOf(long applicationId, String number, AuditEvent recorded) {
+        // A notice names nobody, so whose users the actors are does not matter here.
+        Optional<AuditEvent> seen = CompanyView.event(recorded, user -> false);
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        AuditEvent event = seen.get();
         String type = event.eventType();
         if (SUBMITTED.equals(type)) {
             return Optional.of(new Notice(Kind.RECEIPT, "notification.receipt", List.of(number), null, null, null,

@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +34,6 @@ import cn.ola.applicant.InvalidApplicationException;
 import cn.ola.applicant.RefusedUploadException;
 import cn.ola.applicant.Upload;
 import cn.ola.applicant.UploadPolicy;
-import cn.ola.company.CompanyUsers;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
 import cn.ola.workflow.ApplicantAction;
@@ -59,17 +55,13 @@ class CasePageController {
     static final int MAX_FILES = 3;
     /** The answer goes into the case history with a line per file; the history keeps 4,000 characters a step. */
     static final int MAX_ANSWER = ApplicantCases.MAX_TEXT;
-    /** Supervisors' follow-ups of overdue regulator steps are the regulators' internal business. */
-    private static final String INTERNAL_TASK_PREFIX = "Task_FollowUp";
 
     private final ApplicantCases cases;
-    private final CompanyUsers companyUsers;
     private final Deadlines deadlines;
     private final UploadPolicy uploads;
 
-    CasePageController(ApplicantCases cases, CompanyUsers companyUsers, Deadlines deadlines, UploadPolicy uploads) {
+    CasePageController(ApplicantCases cases, Deadlines deadlines, UploadPolicy uploads) {
         this.cases = cases;
-        this.companyUsers = companyUsers;
         this.deadlines = deadlines;
         this.uploads = uploads;
     }
@@ -251,18 +243,15 @@ class CasePageController {
 
     private void show(Model model, Authentication user, ApplicationNumber number) {
         CaseOverview overview = cases.overview(user.getName(), number);
-        Set<String> members = companyUsers.members(overview.company()).stream().map(User::getId).collect(Collectors.toSet());
         model.addAttribute("overview", overview);
         model.addAttribute("app", overview.application());
         model.addAttribute("company", overview.company());
         model.addAttribute("actions", overview.actions());
-        model.addAttribute("regulatorSteps", overview.openSteps().stream()
-                .filter(s -> !s.forApplicant() && !s.taskKey().startsWith(INTERNAL_TASK_PREFIX)).toList());
+        model.addAttribute("regulatorSteps", overview.openSteps().stream().filter(s -> !s.forApplicant()).toList());
         model.addAttribute("supplyMaterials", ApplicantAction.SUPPLY_MATERIALS);
         model.addAttribute("reportOverseas", ApplicantAction.REPORT_OVERSEAS_SUBMISSION);
         model.addAttribute("reportListing", ApplicantAction.REPORT_LISTING);
         model.addAttribute("timeline", overview.timeline());
-        model.addAttribute("members", members);
         model.addAttribute("documents", overview.documents().stream().map(CasePageController::row).toList());
         model.addAttribute("kinds", Arrays.asList(DocumentKind.values()));
         model.addAttribute("fileSlots", List.of(1, 2, 3));

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 
 /**
@@ -38,13 +39,14 @@ public class CaseRecord {
     public void stage(DelegateExecution execution, String stage) {
         Long id = applicationId(execution);
         update(id, "UPDATE applications SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?", stage);
-        audit.record(id, actor(), "STAGE_ENTERED", stage, null, null);
+        audit.record(id, actor(), AuditEventType.STAGE_ENTERED, stage, null, null);
     }
 
     /** A step ended with an outcome (a decision, a screening result, a flag); the reasons variable, if set, goes with it. */
     public void outcome(DelegateExecution execution, String step, String outcome) {
         Object reasons = execution.getVariable(ProcessVariables.REASONS);
-        audit.record(applicationId(execution), actor(), "OUTCOME", step, outcome, reasons == null ? null : reasons.toString());
+        audit.record(applicationId(execution), actor(), AuditEventType.OUTCOME, step, outcome,
+                reasons == null ? null : reasons.toString());
     }
 
     /** The screening decisions were taken: one audit entry per decision, with its result and reason. */
@@ -53,7 +55,7 @@ public class CaseRecord {
         for (ScreeningDecision decision : ScreeningDecision.values()) {
             Object result = execution.getVariable(decision.resultVariable());
             Object reason = execution.getVariable(decision.reasonVariable());
-            audit.record(id, ENGINE, "SCREENING", decision.decisionKey(), result == null ? "NONE" : result.toString(),
+            audit.record(id, ENGINE, AuditEventType.SCREENING, decision.decisionKey(), result == null ? "NONE" : result.toString(),
                     reason == null ? null : reason.toString());
         }
     }
@@ -62,7 +64,7 @@ public class CaseRecord {
     public void status(DelegateExecution execution, String status) {
         Long id = applicationId(execution);
         update(id, "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?", status);
-        audit.record(id, actor(), "STATUS_CHANGED", null, status, null);
+        audit.record(id, actor(), AuditEventType.STATUS_CHANGED, null, status, null);
     }
 
     /** The case ends with a final status (LISTED, REJECTED, WITHDRAWN, TERMINATED, EXPIRED). */
@@ -71,14 +73,14 @@ public class CaseRecord {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("UPDATE applications SET status = ?, stage = NULL, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(status, now, now, id).update();
-        audit.record(id, actor(), "CLOSED", null, status, null);
+        audit.record(id, actor(), AuditEventType.CLOSED, null, status, null);
     }
 
     /** A regulator-side deadline passed: the case is marked overdue and a supervisor is asked to follow up. */
     public void overdue(DelegateExecution execution, String clockName) {
         Long id = applicationId(execution);
         update(id, "UPDATE applications SET overdue = TRUE, updated_at = ?, version = version + 1 WHERE id = ?", null);
-        audit.record(id, ENGINE, "DEADLINE_PASSED", clockName, "OVERDUE", null);
+        audit.record(id, ENGINE, AuditEventType.DEADLINE_PASSED, clockName, "OVERDUE", null);
     }
 
     private void update(Long id, String sql, String value) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
@@ -93,7 +94,7 @@ public class CaseWorkflow {
             }
             // Read again under the row lock the update took: the facts as submitted, not as first read.
             ListingApplication submitted = applications.find(applicationId).orElseThrow();
-            audit.record(applicationId, actor, "SUBMITTED", null, ListingApplications.SUBMITTED, null);
+            audit.record(applicationId, actor, AuditEventType.SUBMITTED, null, ListingApplications.SUBMITTED, null);
             Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(),
                     applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today(), caseUrl(number));
             ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
@@ -118,7 +119,7 @@ public class CaseWorkflow {
                 throw new CaseNotWaitingException("Application " + number + " cannot be withdrawn: it has already ended ("
                         + application.status() + ").");
             }
-            audit.record(application.id(), actor, "WITHDRAWAL_REQUESTED", null, null, reason);
+            audit.record(application.id(), actor, AuditEventType.WITHDRAWAL_REQUESTED, null, null, reason);
         });
     }
 
@@ -138,7 +139,7 @@ public class CaseWorkflow {
             complete(number, SUPPLY_MATERIALS_TASK, taskId, Map.of(ProcessVariables.MATERIALS_ANSWER, answer),
                     "Application " + number + " is not waiting for these materials: the request was answered already, "
                             + "its deadline has passed, or the case has moved on.");
-            audit.record(application.id(), actor, "MATERIALS_SUPPLIED", null, null, answer);
+            audit.record(application.id(), actor, AuditEventType.MATERIALS_SUPPLIED, null, null, answer);
         });
     }
 
@@ -246,7 +247,7 @@ public class CaseWorkflow {
             complete(number, REPORT_OVERSEAS_SUBMISSION_TASK, null,
                     Map.of(ProcessVariables.OVERSEAS_SUBMISSION_DATE, submittedOn.toString()),
                     "Application " + number + " is not waiting for the date of the overseas application.");
-            audit.record(application.id(), actor, "OVERSEAS_SUBMISSION_REPORTED", null, submittedOn.toString(), null);
+            audit.record(application.id(), actor, AuditEventType.OVERSEAS_SUBMISSION_REPORTED, null, submittedOn.toString(), null);
         });
     }
 
@@ -256,7 +257,7 @@ public class CaseWorkflow {
         inTurn(number, "your report", application -> {
             complete(number, REPORT_LISTING_TASK, null, Map.of(ProcessVariables.LISTING_DATE, listedOn.toString()),
                     "Application " + number + " is not waiting for a listing report: no filing notice is open for it.");
-            audit.record(application.id(), actor, "LISTING_REPORTED", null, listedOn.toString(), null);
+            audit.record(application.id(), actor, AuditEventType.LISTING_REPORTED, null, listedOn.toString(), null);
         });
     }
 

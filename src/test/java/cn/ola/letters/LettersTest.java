@@ -29,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
@@ -93,8 +94,8 @@ class LettersTest {
         assertThat(storedText()).contains("OLA-2026-000077", "示例数据科技股份有限公司", "2026年3月5日", "5 March 2026",
                 "中国证券监督管理委员会", "China Securities Regulatory Commission", "Example Data Holdings Ltd. (Cayman Islands)",
                 "NASDAQ (US)", "首次公开发行", "Initial public offering", "间接境外发行上市");
-        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("CSRC_FILING"), eq("FILING_NOTICE"),
-                startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CSRC_FILING"),
+                eq("FILING_NOTICE"), startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
     }
 
     @Test
@@ -106,7 +107,7 @@ class LettersTest {
 
         assertThat(storedText()).contains("国家烟草专卖局", "State Tobacco Monopoly Administration", "决定不予通过",
                 "烟草专卖品生产企业不得由境外投资者控制。").doesNotContain("中国证券监督管理委员会");
-        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("INDUSTRY_APPROVAL"),
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("INDUSTRY_APPROVAL"),
                 eq("REFUSAL_LETTER"), anyString());
     }
 
@@ -120,14 +121,15 @@ class LettersTest {
     }
 
     @Test
-    void aReviewProhibitionIsRefusedInTheNameOfTheReviewOffice() throws IOException {
+    void aReviewProhibitionIsRefusedInTheNameOfTheReviewOfficeWithoutItsInternalNotes() throws IOException {
         trail.add(outcome("CYBERSECURITY_REVIEW_SPECIAL", "PROHIBITED", "Core data would leave the country."));
         trail.add(outcome("CYBERSECURITY_REVIEW", "PROHIBITED", "Core data would leave the country."));
 
         letters.issueRefusal(NUMBER, null, null);
 
-        assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "Core data would leave the country.");
-        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq("LETTER_ISSUED"), eq("CYBERSECURITY_REVIEW"),
+        assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "决定不予通过")
+                .doesNotContain("Core data would leave the country.");
+        verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CYBERSECURITY_REVIEW"),
                 eq("REFUSAL_LETTER"), anyString());
     }
 
@@ -152,11 +154,11 @@ class LettersTest {
     }
 
     @Test
-    void theReviewConclusionStatesClearedWithTheOfficesReasons() throws IOException {
-        letters.issueReviewConclusion(NUMBER, ReviewConclusion.CLEARED, "No national-security effect found.");
+    void theReviewConclusionStatesClearedWithoutTheOfficesInternalReasons() throws IOException {
+        letters.issueReviewConclusion(NUMBER, ReviewConclusion.CLEARED, "初步审查未发现影响国家安全的风险，征求发改委、工信部意见");
 
-        assertThat(storedText()).contains("网络安全审查结论通知书", "该上市事项不影响国家安全，审查通过",
-                "No national-security effect found.", "网络安全审查办公室");
+        assertThat(storedText()).contains("网络安全审查结论通知书", "该上市事项不影响国家安全，审查通过", "网络安全审查办公室")
+                .doesNotContain("征求发改委", "初步审查未发现");
     }
 
     private String storedText() throws IOException {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.visibility.CompanyView;
 import cn.ola.workflow.ApplicantAction;
 
 class NotificationRulesTest {
@@ -35,12 +36,28 @@ class NotificationRulesTest {
     }
 
     @Test
-    void aDecisionCarriesTheRegulatorsReasons() {
-        Notice decision = notice("OUTCOME", "CYBERSECURITY_REVIEW", "PROHIBITED", " Affects national security. ").orElseThrow();
+    void aDecisionCarriesTheRegulatorsReasonsMeantForTheCompany() {
+        Notice decision = notice("OUTCOME", "CSRC_FILING", "REFUSED", " Art. 8 (3): criminal offence within three years. ")
+                .orElseThrow();
 
         assertThat(decision.kind()).isEqualTo(Kind.DECISION);
+        assertThat(decision.messageKey()).isEqualTo("notification.decision.CSRC_FILING.REFUSED");
+        assertThat(decision.details()).isEqualTo("Art. 8 (3): criminal offence within three years.");
+    }
+
+    @Test
+    void theReviewsConclusionIsToldWithoutTheOfficesInternalReasoning() {
+        Notice decision = notice("OUTCOME", "CYBERSECURITY_REVIEW", "PROHIBITED", "Special review: MIIT and MPS disagreed.")
+                .orElseThrow();
+
         assertThat(decision.messageKey()).isEqualTo("notification.decision.CYBERSECURITY_REVIEW.PROHIBITED");
-        assertThat(decision.details()).isEqualTo("Affects national security.");
+        assertThat(decision.details()).isNull();
+    }
+
+    @Test
+    void everyDecisionToldIsOneTheCompanyMaySee() {
+        NotificationRules.DECISIONS.forEach((step, outcomes) -> outcomes.forEach(outcome ->
+                assertThat(CompanyView.shows(event("OUTCOME", step, outcome, null))).as(step + " " + outcome).isTrue()));
     }
 
     @Test

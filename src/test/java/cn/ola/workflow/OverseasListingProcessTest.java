@@ -311,6 +311,8 @@ class OverseasListingProcessTest {
 
         complete("Task_FollowUpIntakeCheck", Map.of("followUpAction", "REMINDED", "reasons", "Called the intake team."));
         assertThat(process).hasPassed("End_IntakeCheckEscalated").isWaitingAt("Task_IntakeCheck");
+        // The supervisor's note stays with the follow-up: it must not become the reasons of the intake decision.
+        assertThat(engine.getRuntimeService().getVariable(process.getId(), ProcessVariables.REASONS)).isNull();
         // The deadline decided nothing: the officer still decides.
         complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
         assertThat(openTaskKeys()).containsExactly("Task_ReviewPiSelfAssessment");

@@ -1,0 +1,54 @@
+package cn.ola.visibility;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every user task of the models, and how the company sees it while it is open. The company's own
+ * tasks and the regulators' statutory steps (with the deadlines the law gives them) are shown as
+ * they are. The regulators' internal work is shown, where it carries a stage forward, only as that
+ * stage being under way — never under its own name — and not at all where it decides nothing
+ * (supervisors' follow-ups). A task not named here is not shown.
+ */
+final class CaseTasks {
+
+    /** The stage under which the cybersecurity review's internal work is shown. */
+    static final String CYBERSECURITY_REVIEW = "CYBERSECURITY_REVIEW";
+    /** The stage under which the CSRC's internal work on the filing is shown. */
+    static final String CSRC_FILING = "CSRC_FILING";
+
+    /** Task key → the key the company sees it under: its own, or the stage it belongs to. */
+    static final Map<String, String> SHOWN_AS = Map.ofEntries(
+            // the company's own steps
+            Map.entry("Task_SupplyMaterials", "Task_SupplyMaterials"),
+            Map.entry("Task_ReportOverseasSubmission", "Task_ReportOverseasSubmission"),
+            Map.entry("Task_ReportListing", "Task_ReportListing"),
+            // the regulators' statutory steps
+            Map.entry("Task_IntakeCheck", "Task_IntakeCheck"),
+            Map.entry("Task_CheckMaterials", "Task_CheckMaterials"),
+            Map.entry("Task_InitialReview", "Task_InitialReview"),
+            Map.entry("Task_CheckExportEvidence", "Task_CheckExportEvidence"),
+            Map.entry("Task_CheckMigrationEvidence", "Task_CheckMigrationEvidence"),
+            Map.entry("Task_ReviewPiSelfAssessment", "Task_ReviewPiSelfAssessment"),
+            Map.entry("Task_PriorApproval", "Task_PriorApproval"),
+            Map.entry("Task_CompletenessCheck", "Task_CompletenessCheck"),
+            Map.entry("Task_ConcludeFiling", "Task_ConcludeFiling"),
+            // internal work: who is consulted, and a special review, show only as the stage under way
+            Map.entry("Task_AgencyOpinion", CYBERSECURITY_REVIEW),
+            Map.entry("Task_SpecialReview", CYBERSECURITY_REVIEW),
+            Map.entry("Task_RecordConsultation", CSRC_FILING));
+
+    /** The neutral names of the stages, as the API gives names (the portal words them in the reader's language). */
+    static final Map<String, String> STAGE_NAMES = Map.of(
+            CYBERSECURITY_REVIEW, "Cybersecurity review under way",
+            CSRC_FILING, "CSRC filing under way");
+
+    /** Escalations of passed deadlines to supervisors: they decide nothing, and the company is not told of them. */
+    static final Set<String> NOT_SHOWN = Set.of("Task_FollowUpIntakeCheck", "Task_FollowUpReviewDecision",
+            "Task_FollowUpInitialReview", "Task_FollowUpAgencyOpinions", "Task_FollowUpSpecialReview",
+            "Task_FollowUpOverduePriorApproval", "Task_FollowUpOverdueCompletenessCheck",
+            "Task_FollowUpOverdueFilingConclusion");
+
+    private CaseTasks() {
+    }
+}
