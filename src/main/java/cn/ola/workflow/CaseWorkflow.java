@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,12 +53,10 @@ public class CaseWorkflow {
     private final AuditTrail audit;
     private final Deadlines deadlines;
     private final IdentityService identity;
-    private final String baseUrl;
     private final TransactionTemplate transaction;
 
     CaseWorkflow(RuntimeService runtime, TaskService tasks, ListingApplications applications, Companies companies,
-            AuditTrail audit, Deadlines deadlines, IdentityService identity,
-            @Value("${ola.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions) {
+            AuditTrail audit, Deadlines deadlines, IdentityService identity, PlatformTransactionManager transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.applications = applications;
@@ -67,7 +64,6 @@ public class CaseWorkflow {
         this.audit = audit;
         this.deadlines = deadlines;
         this.identity = identity;
-        this.baseUrl = baseUrl;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -95,7 +91,7 @@ public class CaseWorkflow {
             ListingApplication submitted = applications.find(applicationId).orElseThrow();
             audit.record(applicationId, actor, "SUBMITTED", null, ListingApplications.SUBMITTED, null);
             Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(),
-                    applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today(), caseUrl(number));
+                    applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today());
             ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
             applications.linkProcessInstance(applicationId, instance.getId());
             return number;
@@ -258,10 +254,6 @@ public class CaseWorkflow {
                     "Application " + number + " is not waiting for a listing report: no filing notice is open for it.");
             audit.record(application.id(), actor, "LISTING_REPORTED", null, listedOn.toString(), null);
         });
-    }
-
-    String caseUrl(ApplicationNumber number) {
-        return baseUrl + "/staff/applications/" + number;
     }
 
     /**
