@@ -211,7 +211,7 @@ public class CaseWorkflow {
             request = text == null ? null : text.toString();
             requestedBy = by == null ? null : by.toString();
         }
-        return new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), action,
+        return new OpenStep(task.getId(), task.getTaskDefinitionKey(), CaseTaskNames.step(task.getName()), action,
                 task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getDueDate() == null ? null : deadlines.workingDaysLeft(task.getDueDate()), request, requestedBy);
     }

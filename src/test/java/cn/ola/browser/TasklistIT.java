@@ -44,7 +44,7 @@ class TasklistIT {
         Tasklist tasklist = Tasklist.open(browser.signIn("csrc", "demo"));
         assertThat(tasklist.greets("Cao Shan")).as("the header greets Cao Shan").isTrue();
         tasklist.chooseFilter("Tasks of my groups").openTask(taskId);
-        assertThat(tasklist.taskTitle()).isEqualTo("Check the application at intake");
+        assertThat(tasklist.taskTitle()).isEqualTo("Check the application at intake · " + number + " · 示例数据科技股份有限公司");
 
         tasklist.claim();
         assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("csrc");
