@@ -1,17 +1,11 @@
 package cn.ola.identity;
 
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -19,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import cn.ola.security.Roles;
 import cn.ola.workflow.MemberAgencies;
-import cn.ola.workflow.ProcessVariables;
 
 /**
  * The Camunda authorizations every installation needs. Staff groups are open-ended (an agency
@@ -33,18 +26,12 @@ import cn.ola.workflow.ProcessVariables;
 class CamundaGrants implements ApplicationRunner {
 
     static final String TASKLIST = "tasklist";
-    static final String MY_GROUP_TASKS = "Tasks of my groups";
-    static final String MY_TASKS = "My tasks";
 
     private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final Accounts accounts;
 
-    CamundaGrants(AuthorizationService authorizations, FilterService filters, TaskService tasks, Accounts accounts) {
+    CamundaGrants(AuthorizationService authorizations, Accounts accounts) {
         this.authorizations = authorizations;
-        this.filters = filters;
-        this.tasks = tasks;
         this.accounts = accounts;
     }
 
@@ -57,11 +44,6 @@ class CamundaGrants implements ApplicationRunner {
         grantEveryone(Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
         grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         grantEveryone(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
-        ensureFilter(MY_GROUP_TASKS, -10, "Open tasks offered to any of your groups, and those you have claimed",
-                () -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().orderByDueDate().asc());
-        ensureFilter(MY_TASKS, -5, "Tasks you have claimed",
-                () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     }
 
     /** The groups the models address by name, so that tasks never go to a group nobody can join. */
@@ -74,23 +56,6 @@ class CamundaGrants implements ApplicationRunner {
             accounts.ensureGroup(Roles.MEMBER_AGENCY_PREFIX + agency.code(), "Member agency: " + agency.englishName(),
                     Accounts.STAFF_GROUP_TYPE);
         }
-    }
-
-    private void ensureFilter(String name, int priority, String description,
-            java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query) {
-        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-        if (existing == null) {
-            Filter filter = filters.newTaskFilter(name)
-                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                            // Shown on every task card, so that two tasks of the same kind can be told apart.
-                            "variables", List.of(
-                                    Map.of("name", ProcessVariables.APPLICATION_NUMBER, "label", "Application"),
-                                    Map.of("name", ProcessVariables.COMPANY_NAME, "label", "Company"))))
-                    .setQuery(query.get());
-            filters.saveFilter(filter);
-            existing = filter;
-        }
-        grantEveryone(Resources.FILTER, existing.getId(), Permissions.READ);
     }
 
     private void grantEveryone(Resource resource, String resourceId, Permission permission) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 
 import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditTrail;
+import cn.ola.workflow.CaseTaskNames;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.ProcessVariables;
 
@@ -157,7 +158,7 @@ class CaseTimeline {
                 }
             }
             entries.add(new Entry(task.getEndTime().toInstant(), actor == null ? "" : actor,
-                    completed ? TASK_COMPLETED : TASK_CANCELLED, task.getName(), outcome,
+                    completed ? TASK_COMPLETED : TASK_CANCELLED, CaseTaskNames.step(task.getName()), outcome,
                     details.isEmpty() ? null : String.join("; ", details), Source.ENGINE, task.getId()));
         }
         return entries;

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import cn.ola.security.Roles;
+import cn.ola.workflow.CaseTaskNames;
 import cn.ola.workflow.Deadlines;
 
 /** The tasks a case waits for, in every process of the case, with the groups that may take them. */
@@ -41,8 +42,8 @@ class OpenTasks {
                     groups.add(link.getGroupId());
                 }
             }
-            open.add(new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                    task.getCreateTime().toInstant().atZone(Deadlines.BEIJING),
+            open.add(new OpenTask(task.getId(), CaseTaskNames.step(task.getName()), task.getTaskDefinitionKey(),
+                    task.getProcessInstanceId(), task.getCreateTime().toInstant().atZone(Deadlines.BEIJING),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant().atZone(Deadlines.BEIJING),
                     task.getAssignee(), groups));
         }

@@ -19,12 +19,11 @@ final class CaseVariables {
     }
 
     static Map<String, Object> of(ApplicationNumber number, Company company, ApplicationFacts facts,
-            LocalDate earliestCloudContractEnd, LocalDate submittedOn, String caseUrl) {
+            LocalDate earliestCloudContractEnd, LocalDate submittedOn) {
         Map<String, Object> v = new HashMap<>();
         v.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
         v.put(ProcessVariables.COMPANY_GROUP, company.groupId());
         v.put(ProcessVariables.COMPANY_NAME, company.nameZh());
-        v.put(ProcessVariables.CASE_URL, caseUrl);
         v.put(ProcessVariables.SUBMITTED_ON, submittedOn.toString());
         v.put(ProcessVariables.OVERSEAS_SUBMISSION_DATE, iso(facts.overseasSubmissionDate()));
         v.put(ProcessVariables.VENUE_EXCHANGE, facts.venueExchange());

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,12 +54,10 @@ public class CaseWorkflow {
     private final AuditTrail audit;
     private final Deadlines deadlines;
     private final IdentityService identity;
-    private final String baseUrl;
     private final TransactionTemplate transaction;
 
     CaseWorkflow(RuntimeService runtime, TaskService tasks, ListingApplications applications, Companies companies,
-            AuditTrail audit, Deadlines deadlines, IdentityService identity,
-            @Value("${ola.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions) {
+            AuditTrail audit, Deadlines deadlines, IdentityService identity, PlatformTransactionManager transactions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.applications = applications;
@@ -68,7 +65,6 @@ public class CaseWorkflow {
         this.audit = audit;
         this.deadlines = deadlines;
         this.identity = identity;
-        this.baseUrl = baseUrl;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -96,7 +92,7 @@ public class CaseWorkflow {
             ListingApplication submitted = applications.find(applicationId).orElseThrow();
             audit.record(applicationId, actor, AuditEventType.SUBMITTED, null, ListingApplications.SUBMITTED, null);
             Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(),
-                    applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today(), caseUrl(number));
+                    applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today());
             ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
             applications.linkProcessInstance(applicationId, instance.getId());
             return number;
@@ -216,7 +212,7 @@ public class CaseWorkflow {
             request = text == null ? null : text.toString();
             requestedBy = by == null ? null : by.toString();
         }
-        return new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), action,
+        return new OpenStep(task.getId(), task.getTaskDefinitionKey(), CaseTaskNames.step(task.getName()), action,
                 task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getDueDate() == null ? null : deadlines.workingDaysLeft(task.getDueDate()), request, requestedBy);
     }
@@ -259,10 +255,6 @@ public class CaseWorkflow {
                     "Application " + number + " is not waiting for a listing report: no filing notice is open for it.");
             audit.record(application.id(), actor, AuditEventType.LISTING_REPORTED, null, listedOn.toString(), null);
         });
-    }
-
-    String caseUrl(ApplicationNumber number) {
-        return baseUrl + "/staff/applications/" + number;
     }
 
     /**

@@ -16,8 +16,6 @@ public final class ProcessVariables {
     public static final String COMPANY_NAME = "companyName";
     /** ISO date on which the company submitted the application to us (its CSRC filing). */
     public static final String SUBMITTED_ON = "submittedOn";
-    /** Link to the staff case view, shown in every staff form. */
-    public static final String CASE_URL = "caseUrl";
 
     // --- facts the company filed (inputs of the screening decisions) ----------------------
     public static final String VENUE_EXCHANGE = "venueExchange";

@@ -3,8 +3,10 @@ package cn.ola.browser;
 import static cn.ola.support.Browser.literal;
 
 import java.util.List;
+import java.util.Set;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import cn.ola.support.Browser;
@@ -46,8 +48,9 @@ final class Tasklist {
         return browser.becomes(By.cssSelector("li.account > a"), fullName);
     }
 
+    /** Chooses the filter whose name has this in it (our filters are named in Chinese and English). */
     Tasklist chooseFilter(String name) {
-        String filter = "//div[contains(@class,'task-filter')][.//h4/a[starts-with(normalize-space(.), " + literal(name) + ")]]";
+        String filter = "//div[contains(@class,'task-filter')][.//h4/a[contains(normalize-space(.), " + literal(name) + ")]]";
         browser.click(By.xpath(filter + "//h4/a"));
         browser.waitUntil(d -> d.findElement(By.xpath(filter)).getDomAttribute("class").contains("active"),
                 "the filter " + name + " to be chosen");
@@ -73,6 +76,33 @@ final class Tasklist {
                 .map(link -> link.getDomAttribute("href"))
                 .map(href -> href.substring(href.indexOf("task=") + "task=".length()))
                 .toList();
+    }
+
+    /** The id of the task whose name in the list has this in it (an application number, say), once the list shows it. */
+    String taskNamed(String text) {
+        String href = browser.waitFor(By.xpath("//li[contains(@class,'task')]//h4[contains(@class,'task')]"
+                + "/a[contains(normalize-space(.), " + literal(text) + ")]")).getDomAttribute("href");
+        return href.substring(href.indexOf("task=") + "task=".length());
+    }
+
+    /** The task's name as the list shows it. */
+    String nameInList(String taskId) {
+        return browser.waitFor(taskLink(taskId)).getText().strip();
+    }
+
+    /** What the list says of the task's due date: in words ("Due in 5 days") and, on pointing at them, the date. */
+    record Due(String words, String date) {
+    }
+
+    Due dueInList(String taskId) {
+        By due = By.xpath("//li[contains(@class,'task')][.//h4/a[@href='#/?task=" + taskId + "']]"
+                + "//span[contains(@class,'due-date')]");
+        return browser.waitUntil(d -> {
+            WebElement element = d.findElement(due);
+            String date = element.findElement(By.cssSelector("span[uib-tooltip]")).getDomAttribute("uib-tooltip");
+            boolean shown = !element.getText().isBlank() && date != null && !date.isBlank();
+            return shown ? new Due(element.getText().strip(), date.strip()) : null;
+        }, "the due date of task " + taskId + " in the list");
     }
 
     /** Opens the task and waits until its Camunda Form shows the case's data. */
@@ -113,6 +143,18 @@ final class Tasklist {
     String link(String text) {
         return browser.waitFor(By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space()=" + literal(text) + "]"))
                 .getDomProperty("href");
+    }
+
+    /** Follows a link in the form as the user would; where it opens a new tab, the browser goes on in that tab. */
+    void follow(String linkText) {
+        WebDriver driver = browser.driver();
+        Set<String> before = driver.getWindowHandles();
+        String from = driver.getCurrentUrl();
+        browser.click(By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space()=" + literal(linkText) + "]"));
+        browser.waitUntil(d -> d.getWindowHandles().size() > before.size() || !d.getCurrentUrl().equals(from),
+                "the link " + linkText + " to open a page");
+        driver.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst()
+                .ifPresent(opened -> driver.switchTo().window(opened));
     }
 
     /** Chooses an option of a radio group by the option's label. */

@@ -2,8 +2,15 @@ package cn.ola.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -11,9 +18,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.ola.browser.Tasklist.Due;
+import cn.ola.company.Companies;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ListingApplications;
 import cn.ola.support.Browser;
+import cn.ola.support.BrowserLanguage;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
 import cn.ola.workflow.CaseWorkflow;
@@ -22,18 +37,28 @@ import cn.ola.workflow.ProcessVariables;
 /**
  * A CSRC officer does the intake check of a demo case in the real Camunda Tasklist: one sign-in
  * at the portal, the group filter, claiming, the Camunda Form with the screening results and
- * why, its validation, and the completion that moves the case on.
+ * why, its validation, and the completion that moves the case on. And finds a case's task by its
+ * number in the list, in Chinese and in English, and opens the case file from its form.
  */
 @DevSystemTest
 @ExtendWith(Chromium.class)
 class TasklistIT {
 
     static final String INTAKE_CHECK = "Task_IntakeCheck";
+    static final String DEMO_COMPANY_NAME = "示例数据科技股份有限公司";
 
+    @LocalServerPort
+    int port;
     @Autowired
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    CaseWorkflow workflow;
+    @Autowired
+    ListingApplications applications;
+    @Autowired
+    Companies companies;
 
     @Test
     void aCsrcOfficerClaimsChecksAndCompletesTheIntakeOfADemoCase(Browser browser) {
@@ -44,7 +69,7 @@ class TasklistIT {
         Tasklist tasklist = Tasklist.open(browser.signIn("csrc", "demo"));
         assertThat(tasklist.greets("Cao Shan")).as("the header greets Cao Shan").isTrue();
         tasklist.chooseFilter("Tasks of my groups").openTask(taskId);
-        assertThat(tasklist.taskTitle()).isEqualTo("Check the application at intake");
+        assertThat(tasklist.taskTitle()).isEqualTo("Check the application at intake · " + number + " · " + DEMO_COMPANY_NAME);
 
         tasklist.claim();
         assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("csrc");
@@ -64,7 +89,7 @@ class TasklistIT {
         assertThat(tasklist.field("Why this listing type"))
                 .isEqualTo(variable(demoCase, ProcessVariables.LISTING_TYPE + ProcessVariables.REASON_SUFFIX));
         assertThat(tasklist.isEditable("Why")).isFalse();
-        assertThat(tasklist.link("Open the case file")).endsWith("/staff/applications/" + number);
+        assertThat(tasklist.link("Open the case file")).isEqualTo("http://localhost:" + port + "/staff/applications/" + number);
         browser.screenshot("tasklist-form", 1400, 1500);
 
         // No outcome chosen: the form says so and the task stays open.
@@ -83,6 +108,51 @@ class TasklistIT {
         assertThat(next).extracting(Task::getTaskDefinitionKey).contains("Task_ReviewPiSelfAssessment");
     }
 
+    @Test
+    void anOfficerReadingChineseFindsACaseByItsNumberAndOpensItsCaseFile(@BrowserLanguage("zh-CN") Browser browser) {
+        Due due = findsACaseByItsNumberAndOpensItsCaseFile(browser);
+        assertThat(due.words()).startsWith("到期").endsWith("后");
+    }
+
+    @Test
+    void anOfficerReadingEnglishFindsACaseByItsNumberAndOpensItsCaseFile(@BrowserLanguage("en-GB") Browser browser) {
+        Due due = findsACaseByItsNumberAndOpensItsCaseFile(browser);
+        assertThat(due.words()).startsWith("Due in");
+    }
+
+    /**
+     * A new case's intake among the officer's tasks: its row names the case's number and company
+     * and says when it is due, on pointing at it the end of the working day, Beijing time; the
+     * form's link to the case file opens the staff case view of this system, on whatever port it runs.
+     */
+    private Due findsACaseByItsNumberAndOpensItsCaseFile(Browser browser) {
+        String number = workflow.submit(applications.createDraft(demoCompanyId(), smallPlatform(), List.of()), "compliance")
+                .toString();
+        Task intake = intakeTaskOf(number);
+        ZonedDateTime dueInBeijing = intake.getDueDate().toInstant().atZone(ZoneId.of(Chromium.TIME_ZONE));
+        assertThat(dueInBeijing.toLocalTime()).isEqualTo(LocalTime.of(23, 59, 59));
+
+        Tasklist tasklist = Tasklist.open(browser.signIn("csrc", "demo")).chooseFilter("Tasks of my groups");
+        assertThat(tasklist.taskNamed(number)).as("the task the officer finds by the case's number").isEqualTo(intake.getId());
+        assertThat(tasklist.nameInList(intake.getId()))
+                .isEqualTo("Check the application at intake · " + number + " · " + DEMO_COMPANY_NAME);
+        Due due = tasklist.dueInList(intake.getId());
+        boolean chinese = due.words().startsWith("到期");
+        assertThat(due.date()).as("the due date on pointing at it")
+                .contains(chinese ? dueInBeijing.format(DateTimeFormatter.ofPattern("yyyy年M月d日"))
+                        : dueInBeijing.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)))
+                .endsWith("23:59");
+        browser.screenshot(chinese ? "tasklist-rows-zh" : "tasklist-rows", 1400, 1000);
+
+        tasklist.openTask(intake.getId());
+        assertThat(tasklist.taskTitle()).contains(number).contains(DEMO_COMPANY_NAME);
+        tasklist.follow("Open the case file");
+        browser.waitUntil(d -> d.getCurrentUrl().equals("http://localhost:" + port + "/staff/applications/" + number),
+                "the staff case view of " + number);
+        assertThat(browser.waitFor(By.tagName("h1")).getText()).contains(number);
+        return due;
+    }
+
     /** The demo data's first case, waiting for its intake check since the system started. */
     private ProcessInstance firstDemoCase() {
         return runtime.createProcessInstanceQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY).activityIdIn(INTAKE_CHECK)
@@ -92,6 +162,18 @@ class TasklistIT {
 
     private Task intakeTaskOf(String number) {
         return tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(INTAKE_CHECK).singleResult();
+    }
+
+    private long demoCompanyId() {
+        return companies.findByCreditCode(UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q")).orElseThrow().id();
+    }
+
+    /** A mid-sized platform listing in New York: straight to the filing after intake. */
+    private static ApplicationFacts smallPlatform() {
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
+                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 500_000L, 0L, 0L,
+                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
+                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
     }
 
     private Object variable(ProcessInstance instance, String name) {

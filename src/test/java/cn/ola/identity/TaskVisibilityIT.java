@@ -221,12 +221,13 @@ class TaskVisibilityIT {
         Browserless tasklist = sessions.get(person);
         List<String> inTasklist = ids(tasklist.get("/camunda/api/engine/engine/default/task?" + byCase));
         assertThat(inTasklist.contains(task.getId())).as(as + " through Tasklist's engine API").isEqualTo(sees);
-        String myGroups = filters.createFilterQuery().filterName(CamundaGrants.MY_GROUP_TASKS).singleResult().getId();
+        String groupTasks = TasklistFilters.DefaultFilter.MY_GROUP_TASKS.name;
+        String myGroups = filters.createFilterQuery().filterName(groupTasks).singleResult().getId();
         HttpResponse<String> filtered = tasklist.postJsonAsWebapp("/camunda/api/engine/engine/default/filter/" + myGroups
                 + "/list?firstResult=0&maxResults=1000", "{\"processInstanceBusinessKey\": \"" + businessKeyOf(task) + "\"}");
         assertThat(filtered.statusCode()).as(as + " Tasklist filter: " + filtered.body()).isEqualTo(200);
         boolean offered = person == kind.worker;
-        assertThat(ids(filtered).contains(task.getId())).as(as + " in Tasklist's \"" + CamundaGrants.MY_GROUP_TASKS + "\"")
+        assertThat(ids(filtered).contains(task.getId())).as(as + " in Tasklist's \"" + groupTasks + "\"")
                 .isEqualTo(offered);
 
         List<String> history = ids(basic.getWithBasic("/engine-rest/history/task?taskId=" + task.getId(), person.user, "demo"));

@@ -76,10 +76,14 @@ public final class Browserless {
         return get(path, "Authorization", basic(user, password));
     }
 
-    public HttpResponse<String> postWithBasic(String path, String user, String password, String json) {
-        return send(newRequest(path)
+    public HttpResponse<String> postWithBasic(String path, String user, String password, String json, String... headers) {
+        HttpRequest.Builder request = newRequest(path)
                 .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     /** Posts a form the way a browser would, with the CSRF token of the page it came from. */

@@ -36,7 +36,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * the page's HTML in {@value #FAILURES}.
  *
  * <p>Register with {@code @ExtendWith(Chromium.class)} next to {@link DevSystemTest}. The browser
- * speaks British English unless the parameter asks for another language with {@link BrowserLanguage}.
+ * speaks British English unless the parameter asks for another language with {@link BrowserLanguage},
+ * and keeps Beijing time ({@value #TIME_ZONE}).
  */
 public final class Chromium implements ExecutionCondition, ParameterResolver, AfterTestExecutionCallback {
 
@@ -46,6 +47,8 @@ public final class Chromium implements ExecutionCondition, ParameterResolver, Af
     static final String FAILURES = "target/screenshots/failures";
     /** The language of a browser whose test names none with {@link BrowserLanguage}. */
     static final String DEFAULT_LANGUAGE = "en-GB";
+    /** Every browser keeps Beijing time, as the system's users do: Camunda's apps show dates in the browser's zone. */
+    public static final String TIME_ZONE = "Asia/Shanghai";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
     /**
@@ -146,6 +149,7 @@ public final class Chromium implements ExecutionCondition, ParameterResolver, Af
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(DRIVER).toFile())
                     .usingAnyFreePort()
+                    .withEnvironment(Map.of("TZ", TIME_ZONE))
                     .build();
             return new Session(new Browser(new ChromeDriver(service, options), baseUrl), profile);
         }

@@ -86,6 +86,33 @@ class CalledProcessInputsTest {
         assertThat(checked).as("call activities checked").isGreaterThanOrEqualTo(10);
     }
 
+    /**
+     * Every task is named with its case when it is created ({@link CaseTaskNamesPlugin}), so a
+     * called process with user tasks gets the case's number and company from every caller.
+     */
+    @Test
+    void everyCalledProcessWithUserTasksIsToldWhichCaseItIsFor() {
+        int checked = 0;
+        for (BpmnModelInstance model : Set.copyOf(PROCESSES.values())) {
+            for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+                String called = call.getCalledElement();
+                BpmnModelInstance calledModel = PROCESSES.get(called);
+                boolean hasUserTasks = calledModel.getModelElementsByType(UserTask.class).stream()
+                        .anyMatch(task -> called.equals(enclosingProcess(task).getId()));
+                if (!hasUserTasks) {
+                    continue;
+                }
+                Set<String> passed = new HashSet<>();
+                call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()
+                        .forEach(in -> passed.add(in.getCamundaTarget()));
+                assertThat(passed).as("what %s tells %s", call.getId(), called)
+                        .contains(ProcessVariables.APPLICATION_NUMBER, ProcessVariables.COMPANY_NAME);
+                checked++;
+            }
+        }
+        assertThat(checked).as("call activities of processes with user tasks").isGreaterThanOrEqualTo(10);
+    }
+
     /** The values the forms of a process show read-only (fields it disables, and {{…}} in texts). */
     private static Set<String> shown(String processId) {
         Set<String> shown = new TreeSet<>();

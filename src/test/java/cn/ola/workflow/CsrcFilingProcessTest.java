@@ -452,7 +452,6 @@ class CsrcFilingProcessTest {
         variables.put(ProcessVariables.APPLICATION_NUMBER, APPLICATION);
         variables.put(ProcessVariables.COMPANY_GROUP, COMPANY);
         variables.put(ProcessVariables.COMPANY_NAME, "Example Data Technology Co., Ltd.");
-        variables.put(ProcessVariables.CASE_URL, "/staff/cases/" + APPLICATION);
         variables.put(ProcessVariables.SUBMITTED_ON, FILED_ON.toString());
         variables.put(ProcessVariables.OVERSEAS_SUBMISSION_DATE, overseasSubmissionDate);
         variables.put(ProcessVariables.VENUE_EXCHANGE, "NASDAQ");

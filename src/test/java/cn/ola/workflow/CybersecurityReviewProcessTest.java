@@ -423,7 +423,6 @@ class CybersecurityReviewProcessTest {
         variables.put(ProcessVariables.APPLICATION_NUMBER, APPLICATION);
         variables.put(ProcessVariables.COMPANY_GROUP, COMPANY_GROUP);
         variables.put(ProcessVariables.COMPANY_NAME, "Example Data Technology Co., Ltd.");
-        variables.put(ProcessVariables.CASE_URL, "/staff/cases/" + APPLICATION);
         variables.put(ProcessVariables.CYBERSECURITY_REVIEW, screening);
         variables.put(ProcessVariables.VENUE_REGION, "DISCRETIONARY".equals(screening) ? "HK" : "US");
         variables.put(ProcessVariables.PERSONAL_INFO_USERS, 1_500_000L);

@@ -250,7 +250,6 @@ class DataProtectionChecksProcessTest {
         variables.put(ProcessVariables.APPLICATION_NUMBER, APPLICATION);
         variables.put(ProcessVariables.COMPANY_GROUP, COMPANY);
         variables.put(ProcessVariables.COMPANY_NAME, "Example Cloud Services Co., Ltd.");
-        variables.put(ProcessVariables.CASE_URL, "/staff/cases/" + APPLICATION);
         variables.put(ProcessVariables.PI_EXPORT_ROUTE, piExportRoute);
         variables.put(ProcessVariables.MIGRATION_EVIDENCE_REQUIRED, migrationEvidenceRequired);
         return variables;

@@ -202,7 +202,6 @@ class IndustryApprovalProcessTest {
         variables.put(ProcessVariables.APPLICATION_NUMBER, APPLICATION);
         variables.put(ProcessVariables.COMPANY_GROUP, COMPANY);
         variables.put(ProcessVariables.COMPANY_NAME, "Example Tobacco Technology Co., Ltd.");
-        variables.put(ProcessVariables.CASE_URL, "/staff/cases/" + APPLICATION);
         variables.put(ProcessVariables.INDUSTRY, "TOBACCO");
         variables.put(ProcessVariables.INDUSTRY_REGULATOR_GROUP, TOBACCO_REGULATOR);
         variables.put(ProcessVariables.INDUSTRY_REGULATOR_NAME, "State Tobacco Monopoly Administration");

@@ -391,7 +391,6 @@ class OverseasListingProcessTest {
         facts.put("applicationNumber", NUMBER);
         facts.put("companyGroup", COMPANY);
         facts.put("companyName", "示例数据科技股份有限公司");
-        facts.put("caseUrl", "/staff/applications/" + NUMBER);
         facts.put("submittedOn", SUBMITTED.toString());
         facts.put("overseasSubmissionDate", SUBMITTED.minusDays(1).toString());
         facts.put("venueExchange", "NYSE");

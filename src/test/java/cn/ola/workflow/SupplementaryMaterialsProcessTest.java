@@ -146,7 +146,6 @@ class SupplementaryMaterialsProcessTest {
         variables.put(ProcessVariables.APPLICATION_NUMBER, APPLICATION);
         variables.put(ProcessVariables.COMPANY_GROUP, COMPANY);
         variables.put(ProcessVariables.COMPANY_NAME, "Example Data Technology Co., Ltd.");
-        variables.put(ProcessVariables.CASE_URL, "/staff/cases/" + APPLICATION);
         variables.put(ProcessVariables.MATERIALS_REQUEST, "Provide the audited accounts for 2025.");
         variables.put(ProcessVariables.REQUESTED_BY, "CSRC_COMPLETENESS_CHECK");
         return variables;
