@@ -3,7 +3,6 @@ package cn.ola.ops;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -18,16 +17,20 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells a failure that happened because the database cannot be reached (stopped, restarting, cut
  * off by the network, every pooled connection dead) from every other failure, by what its cause
- * chain holds: the pool found no connection in time ({@link SQLTransientConnectionException}),
- * the driver lost or could not open one ({@link SQLNonTransientConnectionException},
- * {@link SQLRecoverableException}, SQL state class 08 "connection exception"), or Spring said so
- * ({@link DataAccessResourceFailureException}, e.g. {@code CannotGetJdbcConnectionException}).
- * Spring, MyBatis and the engine only wrap these, so the chain tells it wherever the failure
- * surfaced. When the connection breaks in the middle of a transaction, what is reported may be
- * only its consequence: the statement or connection closed underneath (the driver), the
+ * chain holds: the driver lost or could not open a connection
+ * ({@link SQLNonTransientConnectionException}, {@link SQLRecoverableException}, SQL state class 08
+ * "connection exception", which the pool also gives its timeout when its last attempt to connect
+ * failed), or Spring said so ({@link DataAccessResourceFailureException}, e.g.
+ * {@code CannotGetJdbcConnectionException}) and no exception of the driver or the pool underneath
+ * says otherwise. Spring, MyBatis and the engine only wrap these, so the chain tells it wherever the
+ * failure surfaced. When the connection breaks in the middle of a transaction, what is reported may
+ * be only its consequence: the statement or connection closed underneath (the driver), the
  * connection dropped (the pool's rollback), or the rollback's failure in place of the first one
- * (Spring); those count too. The company API, the engine's REST API and the pages answer such a
- * failure with 503 and {@code Retry-After} instead of an error, and the log says so in one line.
+ * (Spring); those count too. A pool that timed out because all its connections were busy is no
+ * outage: that is a load to look into.
+ *
+ * <p>The company API, the engine's REST API and the pages answer such a failure with 503 and
+ * {@code Retry-After} instead of an error, and the log says so in one line.
  */
 public final class DatabaseOutage {
 
@@ -90,6 +93,7 @@ public final class DatabaseOutage {
         Deque<Throwable> toLookAt = new ArrayDeque<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable saidBySpring = null;
+        boolean driverSpoke = false;
         if (failure != null) {
             toLookAt.add(failure);
         }
@@ -103,9 +107,9 @@ public final class DatabaseOutage {
                 return each;
             }
             if (each instanceof DataAccessResourceFailureException && saidBySpring == null) {
-                // A driver's exception further down names the reason better.
                 saidBySpring = each;
             }
+            driverSpoke |= each instanceof SQLException;
             addIfAny(toLookAt, each.getCause());
             if (each instanceof SQLException sql) {
                 addIfAny(toLookAt, sql.getNextException());
@@ -114,7 +118,8 @@ public final class DatabaseOutage {
                 addIfAny(toLookAt, rollbackFailed.getApplicationException());
             }
         }
-        return saidBySpring;
+        // Spring's word counts where no driver or pool said what happened; where one did, its word decides.
+        return driverSpoke ? null : saidBySpring;
     }
 
     private static void addIfAny(Deque<Throwable> toLookAt, Throwable exception) {
@@ -124,8 +129,7 @@ public final class DatabaseOutage {
     }
 
     private static boolean lostConnection(SQLException sql) {
-        return sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException
-                || sql instanceof SQLRecoverableException
+        return sql instanceof SQLNonTransientConnectionException || sql instanceof SQLRecoverableException
                 || sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
                 || sql.getSQLState() == null && POOL_DROPPED_CONNECTION.equals(sql.getMessage());
     }

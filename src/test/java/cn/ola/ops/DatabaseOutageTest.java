@@ -28,7 +28,7 @@ import ch.qos.logback.core.read.ListAppender;
 class DatabaseOutageTest {
 
     static final SQLTransientConnectionException POOL_TIMED_OUT = new SQLTransientConnectionException(
-            "HikariPool-1 - Connection is not available, request timed out after 3001ms (total=0, active=0, idle=0, waiting=2)",
+            "HikariPool-1 - Connection is not available, request timed out after 5001ms (total=0, active=0, idle=0, waiting=2)",
             "08S01", new SQLNonTransientConnectionException("Communications link failure\n\nThe last packet sent ...", "08S01"));
 
     @Test
@@ -61,11 +61,22 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aPoolWhoseConnectionsAreAllBusyIsNoOutage() {
+        var busy = new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 5001ms (total=10, active=10, idle=0, waiting=3)");
+
+        assertThat(DatabaseOutage.isCauseOf(new CannotCreateTransactionException("Could not open JDBC Connection", busy)))
+                .isFalse();
+        assertThat(DatabaseOutage.isCauseOf(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", busy)))
+                .isFalse();
+    }
+
+    @Test
     void aPageWhoseControllerFoundNoConnection() {
         assertThat(DatabaseOutage.isCauseOf(new ServletException("Request processing failed",
                 new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", POOL_TIMED_OUT)))).isTrue();
         assertThat(DatabaseOutage.isCauseOf(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")))
-                .isTrue();
+                .as("said by Spring alone").isTrue();
     }
 
     @Test
@@ -145,7 +156,7 @@ class DatabaseOutageTest {
             assertThat(line.getThrowableProxy()).isNull();
             assertThat(line.getFormattedMessage()).isEqualTo("org.camunda.bpm.engine.jobexecutor ENGINE-14019 Exception "
                     + "during job acquisition Could not open JDBC Connection: the database cannot be reached (HikariPool-1 - "
-                    + "Connection is not available, request timed out after 3001ms (total=0, active=0, idle=0, waiting=2))");
+                    + "Connection is not available, request timed out after 5001ms (total=0, active=0, idle=0, waiting=2))");
         });
     }
 }
