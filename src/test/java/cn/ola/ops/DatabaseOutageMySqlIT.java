@@ -64,7 +64,7 @@ import cn.ola.workflow.Deadlines;
 
 /**
  * A database outage costs no data. A real HAProxy (TCP mode) stands between the application and
- * MySQL. A company's system files {@value #CASES} cases through the API (a draft, three documents,
+ * MySQL. A company's system files 300 cases ({@link #CASES}) through the API (a draft, three documents,
  * the submission) and regulator staff work them through the engine's REST API (the intake check;
  * every tenth case on through the PI self-assessment, the completeness check and the filing
  * conclusion, whose filing notice the job executor prints), on {@value #CLIENTS} client threads.
