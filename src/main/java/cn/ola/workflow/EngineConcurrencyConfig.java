@@ -42,7 +42,8 @@ class EngineConcurrencyConfig {
     }
 
     /**
-     * Camunda's REST API as the Spring Boot starter sets it up, plus our answer to a lost race.
+     * Camunda's REST API as the Spring Boot starter sets it up, plus our answers to a lost race and
+     * to a database that cannot be reached ({@link EngineRestOutages}).
      * Replacing the starter's resource configuration by a subclass is the way Camunda documents
      * for registering additional providers.
      */
@@ -54,6 +55,9 @@ class EngineConcurrencyConfig {
         protected void registerAdditionalResources() {
             register(EngineRestConflicts.LostRace.class);
             register(EngineRestConflicts.LostRaceReported.class);
+            register(EngineRestOutages.InTheEngine.class);
+            register(EngineRestOutages.ReportedByAResource.class);
+            register(EngineRestOutages.Elsewhere.class);
         }
     }
 }
