@@ -86,7 +86,7 @@ class MemberAgencyTasklistIT {
                 .containsExactlyInAnyOrderElementsOf(openTaskIdsOf(NDRC_GROUP));
         ndrc.openTask(ndrcTask);
         assertThat(ndrc.taskTitle()).isEqualTo("Give member agency opinion · " + number + " · "
-                + companies.findByCreditCode(DEMO_COMPANY).orElseThrow().nameZh());
+                + companies.findByCreditCode(LargePlatform.DEMO_COMPANY).orElseThrow().nameZh());
         assertThat(ndrc.field("Application number")).isEqualTo(number);
         assertThat(ndrc.field("Your agency")).isEqualTo(Agency.NDRC.code());
         assertThat(ndrc.field("The office's reasons")).isEqualTo("No national-security effect.");
