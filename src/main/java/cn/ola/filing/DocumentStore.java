@@ -1,48 +1,43 @@
 package cn.ola.filing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The files of an application, kept by us: one row in {@code documents} and one file under
- * {@code <ola.data-dir>/documents/<storage key>}. The row is written in the caller's transaction;
- * when that transaction rolls back, the file written for it is removed again, so that a retried
- * job or request leaves neither a second row nor an orphaned file behind.
+ * The files of an application, kept by us in the database, where every node reaches them: one row
+ * in {@code documents} and the bytes in {@code document_content}, cut into pieces of at most
+ * {@link #PIECE} bytes (no statement comes near the server's packet limit, whatever the file). Both
+ * are written in the caller's transaction, so a retried job or request leaves neither a second row
+ * nor stray bytes behind.
  */
 @Service
 public class DocumentStore {
 
-    static final String FOLDER = "documents";
+    /** The size of one piece of a document's bytes in {@code document_content}. */
+    static final int PIECE = 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Path folder;
 
-    DocumentStore(JdbcClient jdbc, Clock clock, @Value("${ola.data-dir}") Path dataDir) {
+    DocumentStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.folder = dataDir.resolve(FOLDER);
     }
 
     /** Keeps the bytes as a new document of the application and returns its row. */
@@ -50,8 +45,6 @@ public class DocumentStore {
     public StoredDocument store(long applicationId, String kind, String filename, String contentType, byte[] content,
             String uploadedBy) {
         String storageKey = UUID.randomUUID().toString();
-        Path file = write(storageKey, content);
-        removeOnRollback(file);
         Timestamp now = Timestamp.from(clock.instant());
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -61,7 +54,9 @@ public class DocumentStore {
                 .params(applicationId, kind, filename, contentType, (long) content.length, sha256(content), storageKey,
                         uploadedBy, now)
                 .update(keys, "id");
-        return find(keys.getKey().longValue()).orElseThrow();
+        long id = keys.getKey().longValue();
+        writeContent(id, content);
+        return find(id).orElseThrow();
     }
 
     /**
@@ -86,47 +81,30 @@ public class DocumentStore {
                 .query(DocumentStore::map).list();
     }
 
-    /** The bytes of a stored document; a file that no longer matches its checksum is refused. */
+    /** The bytes of a stored document; bytes that no longer match the document's checksum are refused. */
     public byte[] content(StoredDocument document) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(folder.resolve(document.storageKey()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Document " + document.id() + " cannot be read from the document store", e);
+        var content = new ByteArrayOutputStream((int) document.sizeBytes());
+        jdbc.sql("SELECT bytes FROM document_content WHERE document_id = ? ORDER BY piece").param(document.id())
+                .query((RowCallbackHandler) row -> content.writeBytes(row.getBytes("bytes")));
+        byte[] bytes = content.toByteArray();
+        if (bytes.length == 0 && document.sizeBytes() > 0) {
+            throw new IllegalStateException("Document " + document.id() + " has no content in the document store");
         }
-        if (!sha256(content).equals(document.sha256())) {
+        if (!sha256(bytes).equals(document.sha256())) {
             throw new IllegalStateException("Document " + document.id() + " no longer matches its checksum");
         }
-        return content;
+        return bytes;
     }
 
-    private Path write(String storageKey, byte[] content) {
-        try {
-            Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, storageKey, ".partial");
-            Files.write(partial, content);
-            return Files.move(partial, folder.resolve(storageKey), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The document store at " + folder + " cannot be written", e);
+    /** Writes the document's bytes, piece by piece, in the caller's transaction (an empty file as one empty piece). */
+    void writeContent(long documentId, byte[] content) {
+        int pieces = Math.max(1, (content.length + PIECE - 1) / PIECE);
+        for (int piece = 0; piece < pieces; piece++) {
+            int from = piece * PIECE;
+            jdbc.sql("INSERT INTO document_content (document_id, piece, bytes) VALUES (?, ?, ?)")
+                    .params(documentId, piece, Arrays.copyOfRange(content, from, Math.min(content.length, from + PIECE)))
+                    .update();
         }
-    }
-
-    private static void removeOnRollback(Path file) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_ROLLED_BACK) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // An orphaned file is harmless: no row points to it.
-                    }
-                }
-            }
-        });
     }
 
     static String sha256(byte[] content) {
@@ -137,7 +115,7 @@ public class DocumentStore {
         }
     }
 
-    private static StoredDocument map(ResultSet row, int n) throws SQLException {
+    static StoredDocument map(ResultSet row, int n) throws SQLException {
         Timestamp superseded = row.getTimestamp("superseded_at");
         return new StoredDocument(row.getLong("id"), row.getLong("application_id"), row.getString("kind"),
                 row.getString("original_filename"), row.getString("content_type"), row.getLong("size_bytes"),

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A file kept in the document store for one application: what the row in {@code documents} says
- * about it. The bytes live under the data folder, never in the database or the process engine.
+ * about it. The bytes are kept beside it by {@link DocumentStore}, never in the process engine.
  */
 public record StoredDocument(long id, long applicationId, String kind, String originalFilename, String contentType,
         long sizeBytes, String sha256, String storageKey, String uploadedBy, Instant uploadedAt, Instant supersededAt) {

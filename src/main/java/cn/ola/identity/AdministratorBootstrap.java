@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.ola.ops.StartupLock;
 import cn.ola.security.Roles;
 
 /**
@@ -24,9 +25,11 @@ class AdministratorBootstrap implements ApplicationRunner {
     private final Accounts accounts;
     private final String username;
     private final String password;
+    private final StartupLock startupLock;
 
     AdministratorBootstrap(Accounts accounts, @Value("${ola.admin.username:admin}") String username,
-            @Value("${ola.admin.password:}") String password) {
+            @Value("${ola.admin.password:}") String password, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.accounts = accounts;
         this.username = username;
         this.password = password;
@@ -34,6 +37,10 @@ class AdministratorBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::ensureAdministrator);
+    }
+
+    private void ensureAdministrator() {
         if (accounts.anyMemberOf(Roles.CAMUNDA_ADMIN)) {
             return;
         }

@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.ola.ops.StartupLock;
 import cn.ola.security.Roles;
 import cn.ola.workflow.MemberAgencies;
 
@@ -29,14 +30,20 @@ class CamundaGrants implements ApplicationRunner {
 
     private final AuthorizationService authorizations;
     private final Accounts accounts;
+    private final StartupLock startupLock;
 
-    CamundaGrants(AuthorizationService authorizations, Accounts accounts) {
+    CamundaGrants(AuthorizationService authorizations, Accounts accounts, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.authorizations = authorizations;
         this.accounts = accounts;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::grantAll);
+    }
+
+    private void grantAll() {
         ensureStaffGroups();
         for (Resource resource : Resources.values()) {
             grantGroup(Roles.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);

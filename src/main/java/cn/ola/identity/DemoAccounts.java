@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.ola.company.Companies;
 import cn.ola.company.NewCompany;
 import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.ops.StartupLock;
 import cn.ola.security.Roles;
 
 /**
@@ -42,14 +43,20 @@ class DemoAccounts implements ApplicationRunner {
 
     private final Accounts accounts;
     private final Companies companies;
+    private final StartupLock startupLock;
 
-    DemoAccounts(Accounts accounts, Companies companies) {
+    DemoAccounts(Accounts accounts, Companies companies, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.accounts = accounts;
         this.companies = companies;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::ensureDemoAccounts);
+    }
+
+    private void ensureDemoAccounts() {
         for (DemoUser user : STAFF) {
             accounts.ensureGroup(user.groupId(), user.groupName(),
                     Roles.CAMUNDA_ADMIN.equals(user.groupId()) ? Accounts.SYSTEM_GROUP_TYPE : Accounts.STAFF_GROUP_TYPE);

@@ -20,6 +20,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.ola.ops.StartupLock;
+
 /**
  * At every start: the grant of each pooled group on each of its definitions ({@link TaskPools}),
  * then the removal of the rows per task those grants now cover: rows written before the grants
@@ -48,9 +50,11 @@ class TaskPoolGrants implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final int defaultTaskRow;
     private final boolean enabled;
+    private final StartupLock startupLock;
 
     TaskPoolGrants(AuthorizationService authorizations, JdbcClient jdbc, ProcessEngine engine,
-            @Value("${ola.authorization.task-pools:true}") boolean enabled) {
+            @Value("${ola.authorization.task-pools:true}") boolean enabled, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.authorizations = authorizations;
         this.jdbc = jdbc;
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -60,6 +64,10 @@ class TaskPoolGrants implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::poolAll);
+    }
+
+    private void poolAll() {
         if (!enabled) {
             return;
         }

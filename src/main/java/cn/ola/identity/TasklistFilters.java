@@ -18,13 +18,12 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.ola.ops.StartupLock;
 
 /**
  * Tasklist's filters for all staff, made at every start exactly as {@link DefaultFilter} defines
@@ -100,25 +99,20 @@ class TasklistFilters implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final StartupLock startupLock;
     private final ObjectMapper json = new ObjectMapper();
 
-    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, JdbcClient jdbc,
-            PlatformTransactionManager transactions) {
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+            StartupLock startupLock) {
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.startupLock = startupLock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> {
-            // Camunda's start-up lock, a row its engines lock at start; taken here also on H2, where Camunda takes none.
-            jdbc.sql("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'startup.lock' FOR UPDATE").query(String.class)
-                    .list();
+        startupLock.inTurn(() -> {
             for (DefaultFilter filter : DefaultFilter.values()) {
                 ensure(filter);
             }

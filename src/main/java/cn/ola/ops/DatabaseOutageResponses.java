@@ -1,7 +1,9 @@
 package cn.ola.ops;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -9,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.ISpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * detail under {@code /api/}, Camunda's error JSON under {@code /engine-rest/} and
  * {@code /camunda/api/}, and everywhere else the error page {@code templates/error/503.html} in the
  * user's language — and one line in the log, instead of a 500 and an error with its stack trace.
+ * The page is written here rather than through the servlet container's error dispatch, which
+ * would run the session filter again and with it ask the database once more.
  * (The engine's REST API answers alike by itself, see {@code EngineRestOutages}.)
  *
  * <p>It answers in two places. As the first of Spring MVC's exception resolvers, for what fails in
@@ -39,9 +48,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class DatabaseOutageResponses extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {
 
     private final ObjectMapper json;
+    private final ObjectProvider<ISpringTemplateEngine> pages;
+    private final ObjectProvider<LocaleResolver> locales;
 
-    DatabaseOutageResponses(ObjectMapper json) {
+    DatabaseOutageResponses(ObjectMapper json, ObjectProvider<ISpringTemplateEngine> pages,
+            ObjectProvider<LocaleResolver> locales) {
         this.json = json;
+        this.pages = pages;
+        this.locales = locales;
     }
 
     /** As a filter, right after the character encoding filter; as a resolver, right after Boot's error attributes. */
@@ -98,8 +112,22 @@ class DatabaseOutageResponses extends OncePerRequestFilter implements HandlerExc
             body.put("message", DatabaseOutage.ENGINE_REST_MESSAGE);
             write(response, MediaType.APPLICATION_JSON_VALUE, body);
         } else {
-            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            page(request, response);
         }
+    }
+
+    /** The page {@code templates/error/503.html}, in the language the user's pages are in. */
+    private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LocaleResolver resolver = locales.getIfAvailable();
+        Locale locale = resolver == null ? Locale.ENGLISH : resolver.resolveLocale(request);
+        var context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response), locale);
+        byte[] html = pages.getObject().process("error/503", context).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        // No Content-Length: the session filter would take the full length as the response committed.
+        response.getOutputStream().write(html);
     }
 
     private void write(HttpServletResponse response, String contentType, Map<String, Object> body) throws IOException {

@@ -1,6 +1,5 @@
 package cn.ola.staff;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Service;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.workflow.Deadlines;
@@ -24,11 +24,13 @@ class CaseFiles {
     private final ListingApplications applications;
     private final Companies companies;
     private final JdbcClient jdbc;
+    private final DocumentStore store;
 
-    CaseFiles(ListingApplications applications, Companies companies, JdbcClient jdbc) {
+    CaseFiles(ListingApplications applications, Companies companies, JdbcClient jdbc, DocumentStore store) {
         this.applications = applications;
         this.companies = companies;
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     record CloudContract(String provider, LocalDate endDate) {
@@ -36,6 +38,12 @@ class CaseFiles {
 
     record StoredDocument(long id, String kind, String originalFilename, String contentType, long sizeBytes, String sha256,
             String storageKey, String uploadedBy, Instant uploadedAt, Instant supersededAt) {
+
+        static StoredDocument of(cn.ola.filing.StoredDocument stored) {
+            return new StoredDocument(stored.id(), stored.kind(), stored.originalFilename(), stored.contentType(),
+                    stored.sizeBytes(), stored.sha256(), stored.storageKey(), stored.uploadedBy(), stored.uploadedAt(),
+                    stored.supersededAt());
+        }
 
         public ZonedDateTime uploadedAtInBeijing() {
             return uploadedAt.atZone(Deadlines.BEIJING);
@@ -79,25 +87,20 @@ class CaseFiles {
     }
 
     List<StoredDocument> documents(long applicationId) {
-        return jdbc.sql(SELECT_DOCUMENT + " WHERE application_id = ? ORDER BY uploaded_at, id")
-                .param(applicationId).query((row, n) -> document(row)).list();
+        return store.of(applicationId).stream().map(StoredDocument::of).toList();
     }
 
     /** A document of this application; another application's document is not found here. */
     Optional<StoredDocument> document(long applicationId, long documentId) {
-        return jdbc.sql(SELECT_DOCUMENT + " WHERE application_id = ? AND id = ?").params(applicationId, documentId)
-                .query((row, n) -> document(row)).optional();
+        return store.find(documentId).filter(stored -> stored.applicationId() == applicationId).map(StoredDocument::of);
     }
 
-    private static final String SELECT_DOCUMENT = """
-            SELECT id, kind, original_filename, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at,
-                   superseded_at FROM documents""";
-
-    private static StoredDocument document(java.sql.ResultSet row) throws java.sql.SQLException {
-        Timestamp superseded = row.getTimestamp("superseded_at");
-        return new StoredDocument(row.getLong("id"), row.getString("kind"), row.getString("original_filename"),
-                row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"),
-                row.getString("storage_key"), row.getString("uploaded_by"), row.getTimestamp("uploaded_at").toInstant(),
-                superseded == null ? null : superseded.toInstant());
+    /** The bytes of a document of this application, if the store still has them as filed. */
+    Optional<byte[]> content(long applicationId, long documentId) {
+        try {
+            return store.find(documentId).filter(stored -> stored.applicationId() == applicationId).map(store::content);
+        } catch (IllegalStateException unreadable) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,8 +1,6 @@
 package cn.ola.staff;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,17 +48,15 @@ class StaffCaseController {
     private final OpenTasks openTasks;
     private final CaseTimeline timeline;
     private final CaseParticipation participation;
-    private final Path documentStore;
 
     StaffCaseController(CaseFiles files, ScreeningTrace screening, CaseDeadlines deadlines, OpenTasks openTasks,
-            CaseTimeline timeline, CaseParticipation participation, @Value("${ola.data-dir}") String dataDir) {
+            CaseTimeline timeline, CaseParticipation participation) {
         this.files = files;
         this.screening = screening;
         this.deadlines = deadlines;
         this.openTasks = openTasks;
         this.timeline = timeline;
         this.participation = participation;
-        this.documentStore = Path.of(dataDir, "documents").toAbsolutePath().normalize();
     }
 
     @GetMapping("/staff/applications/{number}")
@@ -98,15 +93,13 @@ class StaffCaseController {
         NeedToKnow shown = needToKnow(application, user);
         CaseFiles.StoredDocument document = files.document(application.id(), id).filter(shown::mayDownload)
                 .orElseThrow(() -> CaseNotFoundException.document(number, documentId));
-        Path stored = documentStore.resolve(document.storageKey()).normalize();
-        if (!stored.startsWith(documentStore) || !Files.isRegularFile(stored)) {
-            throw CaseNotFoundException.document(number, documentId);
-        }
+        byte[] content = files.content(application.id(), document.id())
+                .orElseThrow(() -> CaseNotFoundException.document(number, documentId));
         return ResponseEntity.ok()
                 .contentType(safeContentType(document.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(document.originalFilename(), StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(stored));
+                .body(new ByteArrayResource(content));
     }
 
     @GetMapping("/staff/applications/{number}/audit")

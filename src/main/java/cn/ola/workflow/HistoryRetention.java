@@ -10,6 +10,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import cn.ola.ops.StartupLock;
+
 /**
  * Keeps the history of ended cases for the configured statutory period. The models carry a
  * default retention (Camunda requires one); this applies the configured one to every deployed
@@ -22,14 +24,21 @@ class HistoryRetention implements ApplicationRunner {
 
     private final RepositoryService repository;
     private final int retentionDays;
+    private final StartupLock startupLock;
 
-    HistoryRetention(RepositoryService repository, @Value("${ola.history.retention-days:3650}") int retentionDays) {
+    HistoryRetention(RepositoryService repository, @Value("${ola.history.retention-days:3650}") int retentionDays,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.repository = repository;
         this.retentionDays = retentionDays;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::applyRetention);
+    }
+
+    private void applyRetention() {
         int changed = 0;
         for (var definition : repository.createProcessDefinitionQuery().list()) {
             if (!Objects.equals(definition.getHistoryTimeToLive(), retentionDays)) {

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Random;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -22,10 +23,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.ola.ops.StartupLock;
+
 /**
- * The document store on our real schema (H2): a stored file comes back byte for byte, a file
- * that was changed behind our back is refused, and a transaction that rolls back leaves neither
- * row nor file — which is what lets a failed letter job be retried cleanly.
+ * The document store on our real schema (H2): a stored file comes back byte for byte (also one of
+ * several pieces), bytes that were changed behind our back are refused, and a transaction that
+ * rolls back leaves neither row nor bytes — which is what lets a failed letter job be retried
+ * cleanly. Documents filed when their bytes were files under the data folder are read in at start.
  */
 class DocumentStoreTest {
 
@@ -35,6 +39,7 @@ class DocumentStoreTest {
     Path dataDir;
 
     private JdbcClient jdbc;
+    private DataSourceTransactionManager transactions;
     private TransactionTemplate transaction;
     private DocumentStore store;
     private long applicationId;
@@ -44,8 +49,9 @@ class DocumentStoreTest {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:documents-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).table("ola_schema_history").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        store = new DocumentStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), dataDir);
+        transactions = new DataSourceTransactionManager(dataSource);
+        transaction = new TransactionTemplate(transactions);
+        store = new DocumentStore(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
         jdbc.sql("""
                 INSERT INTO companies (id, credit_code, name_zh, contact_person, contact_email, contact_phone, camunda_group_id, created_at)
                 VALUES (1, '91110000MA01ABCD2Q', '示例数据科技股份有限公司', '李华', 'a@example.cn', '1', 'company-91110000MA01ABCD2Q', ?)""")
@@ -69,31 +75,79 @@ class DocumentStoreTest {
         assertThat(found.uploadedAt()).isEqualTo(NOW);
         assertThat(found.current()).isTrue();
         assertThat(store.content(found)).isEqualTo(content);
-        assertThat(dataDir.resolve("documents").resolve(found.storageKey())).exists();
         assertThat(store.of(applicationId)).containsExactly(found);
     }
 
     @Test
-    void aRolledBackTransactionLeavesNeitherRowNorFile() throws IOException {
+    void aLargeFileIsKeptInPiecesAndComesBackWhole() {
+        byte[] content = new byte[2 * DocumentStore.PIECE + 12345];
+        new Random(7).nextBytes(content);
+
+        StoredDocument stored = transaction.execute(status ->
+                store.store(applicationId, "PROSPECTUS", "prospectus.pdf", "application/pdf", content, "compliance"));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content WHERE document_id = ?").param(stored.id())
+                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(store.content(stored)).isEqualTo(content);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNeitherRowNorBytes() {
         transaction.executeWithoutResult(status -> {
             store.store(applicationId, "FILING_NOTICE", "notice.pdf", "application/pdf", new byte[] {1, 2, 3}, "system");
             status.setRollbackOnly();
         });
 
         assertThat(store.of(applicationId)).isEmpty();
-        try (var files = Files.list(dataDir.resolve("documents"))) {
-            assertThat(files).isEmpty();
-        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content").query(Integer.class).single()).isZero();
     }
 
     @Test
-    void aFileChangedOutsideTheStoreIsRefused() throws IOException {
+    void bytesChangedOutsideTheStoreAreRefused() {
         StoredDocument stored = transaction.execute(status ->
                 store.store(applicationId, "FILING_NOTICE", "notice.pdf", "application/pdf", new byte[] {1, 2, 3}, "system"));
-        Files.write(dataDir.resolve("documents").resolve(stored.storageKey()), new byte[] {1, 2, 4});
+        jdbc.sql("UPDATE document_content SET bytes = ? WHERE document_id = ?").params(new byte[] {1, 2, 4}, stored.id())
+                .update();
 
         assertThatThrownBy(() -> store.content(stored)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no longer matches its checksum");
+    }
+
+    @Test
+    void documentsFiledAsFilesAreReadInAtStartAndAnAlteredFileIsLeftOut() throws IOException {
+        byte[] kept = "%PDF-1.7 招股说明书".getBytes(StandardCharsets.UTF_8);
+        long keptId = filedAsFile("kept-key", kept, kept);
+        long alteredId = filedAsFile("altered-key", new byte[] {1, 2, 3}, new byte[] {1, 2, 4});
+        long missingId = filedAsFile("missing-key", new byte[] {5}, null);
+        // Camunda's start-up lock row, which the import takes its turn on.
+        jdbc.sql("CREATE TABLE ACT_GE_PROPERTY (NAME_ VARCHAR(64) PRIMARY KEY, VALUE_ VARCHAR(300), REV_ INT)").update();
+        jdbc.sql("INSERT INTO ACT_GE_PROPERTY VALUES ('startup.lock', '0', 1)").update();
+        var importer = new DocumentFilesImport(jdbc, store, new StartupLock(jdbc, transactions), dataDir);
+
+        importer.run(null);
+        importer.run(null);
+
+        assertThat(store.content(store.find(keptId).orElseThrow())).isEqualTo(kept);
+        assertThatThrownBy(() -> store.content(store.find(alteredId).orElseThrow()))
+                .hasMessageContaining("has no content in the document store");
+        assertThatThrownBy(() -> store.content(store.find(missingId).orElseThrow()))
+                .hasMessageContaining("has no content in the document store");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** A document row as an earlier version wrote it, with its bytes (if any) in a file under the data folder. */
+    private long filedAsFile(String storageKey, byte[] filed, byte[] fileNow) throws IOException {
+        jdbc.sql("""
+                INSERT INTO documents (application_id, kind, original_filename, content_type, size_bytes, sha256,
+                                       storage_key, uploaded_by, uploaded_at)
+                VALUES (?, 'PROSPECTUS', 'prospectus.pdf', 'application/pdf', ?, ?, ?, 'compliance', ?)""")
+                .params(applicationId, (long) filed.length, DocumentStore.sha256(filed), storageKey, Timestamp.from(NOW))
+                .update();
+        if (fileNow != null) {
+            Files.createDirectories(dataDir.resolve("documents"));
+            Files.write(dataDir.resolve("documents").resolve(storageKey), fileNow);
+        }
+        return jdbc.sql("SELECT id FROM documents WHERE storage_key = ?").param(storageKey).query(Long.class).single();
     }
 
     @Test

@@ -7,11 +7,8 @@ import static cn.ola.staff.StaffTestCases.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplications;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
@@ -63,8 +60,8 @@ class StaffCaseViewIT {
     ManagementService management;
     @Autowired
     JdbcClient jdbc;
-    @Value("${ola.data-dir}")
-    String dataDir;
+    @Autowired
+    DocumentStore documents;
 
     StaffTestCases cases;
 
@@ -238,16 +235,15 @@ class StaffCaseViewIT {
     }
 
     @Test
-    void documentsAreListedAndDownloadedAsAttachments() throws IOException {
+    void documentsAreListedAndDownloadedAsAttachments() {
         ApplicationNumber number = cases.submit(cases.demoCompany(), 500_000L);
         long applicationId = applications.find(number).orElseThrow().id();
         String key = "staff-it-" + unique();
-        Path stored = Path.of(dataDir, "documents", key);
-        Files.createDirectories(stored.getParent());
-        Files.writeString(stored, "境内法律意见书 — PRC legal opinion", StandardCharsets.UTF_8);
-        long documentId = storeDocument(applicationId, "PRC_LEGAL_OPINION", "法律意见书.txt", "text/plain", key);
-        long htmlId = storeDocument(applicationId, "SUPPLEMENT", "page.html", "text/html", key + "-html");
-        Files.writeString(Path.of(dataDir, "documents", key + "-html"), "<script>alert(1)</script>");
+        long documentId = documents.store(applicationId, "PRC_LEGAL_OPINION", "法律意见书.txt", "text/plain",
+                "境内法律意见书 — PRC legal opinion".getBytes(StandardCharsets.UTF_8), "compliance").id();
+        long htmlId = documents.store(applicationId, "SUPPLEMENT", "page.html", "text/html",
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), "compliance").id();
+        // A row whose bytes never reached the store.
         long missingId = storeDocument(applicationId, "PROSPECTUS", "prospectus.pdf", "application/pdf", key + "-gone");
 
         Browserless staff = signedIn("csrc");

@@ -1,0 +1,43 @@
+package cn.ola.security;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
+
+/**
+ * Web sessions live in the database (Spring Session JDBC, tables of migration V21), so that a user
+ * signed in on one node is signed in on every node: the portal, and Camunda's Tasklist, Cockpit and
+ * Admin, whose sign-in is a session attribute too. The cookie keeps its usual name, JSESSIONID.
+ *
+ * <p>Camunda's apps send several requests of one session at the same moment; when two of them add
+ * the same attribute, Spring Session's plain INSERT fails the second on the primary key. Here an
+ * attribute is written as an upsert: MySQL's (Spring Session's own customizer), or H2's MERGE.
+ */
+@Configuration
+class SharedSessions {
+
+    static final String H2_UPSERT_ATTRIBUTE = """
+            MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""";
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesAsUpserts(DataSource dataSource) throws SQLException {
+        String database;
+        try (Connection connection = dataSource.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        }
+        return switch (database) {
+            case "H2" -> repository -> repository.setCreateSessionAttributeQuery(H2_UPSERT_ATTRIBUTE);
+            case "MySQL", "MariaDB" -> new MySqlJdbcIndexedSessionRepositoryCustomizer();
+            default -> repository -> { };
+        };
+    }
+}
