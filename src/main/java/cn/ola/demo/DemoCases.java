@@ -17,6 +17,7 @@ import cn.ola.company.Companies;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ListingApplications;
+import cn.ola.ops.StartupLock;
 import cn.ola.workflow.CaseWorkflow;
 
 /**
@@ -36,8 +37,11 @@ class DemoCases implements ApplicationRunner {
     private final ListingApplications applications;
     private final CaseWorkflow workflow;
     private final JdbcClient jdbc;
+    private final StartupLock startupLock;
 
-    DemoCases(Companies companies, ListingApplications applications, CaseWorkflow workflow, JdbcClient jdbc) {
+    DemoCases(Companies companies, ListingApplications applications, CaseWorkflow workflow, JdbcClient jdbc,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.companies = companies;
         this.applications = applications;
         this.workflow = workflow;
@@ -46,6 +50,10 @@ class DemoCases implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::fileDemoCases);
+    }
+
+    private void fileDemoCases() {
         if (jdbc.sql("SELECT COUNT(*) FROM applications").query(Long.class).single() > 0) {
             return;
         }

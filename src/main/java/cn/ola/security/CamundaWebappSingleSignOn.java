@@ -1,9 +1,20 @@
 package cn.ola.security;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,7 +34,7 @@ class CamundaWebappSingleSignOn {
 
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        var registration = new FilterRegistrationBean<ContainerBasedAuthenticationFilter>(new SavedToTheSession());
         registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
@@ -40,5 +51,43 @@ class CamundaWebappSingleSignOn {
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;
+    }
+
+    /**
+     * Camunda's filter adds the user's webapp sign-in to the {@link Authentications} object it
+     * keeps in the session, changing that object in place. A session kept in memory sees the
+     * change; a session in the database (shared by all nodes, see {@link SharedSessions}) keeps
+     * only what is set with {@code setAttribute}. So after the filter has added a sign-in, the
+     * object is set again, once, and the other nodes know the user too.
+     */
+    static final class SavedToTheSession extends ContainerBasedAuthenticationFilter {
+
+        /** The session attribute under which Camunda's webapps keep their sign-ins (AuthenticationUtil's key). */
+        static final String SIGN_INS = "authenticatedUser";
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            List<String> before = signIns(http);
+            super.doFilter(request, response, (req, res) -> {
+                HttpSession session = http.getSession(false);
+                if (session != null && !signIns(http).equals(before)) {
+                    AuthenticationUtil.updateSession(session, AuthenticationUtil.getAuthsFromSession(session));
+                }
+                chain.doFilter(req, res);
+            });
+        }
+
+        /** The engine and user of every webapp sign-in in the request's session. */
+        private static List<String> signIns(HttpServletRequest request) {
+            HttpSession session = request.getSession(false);
+            Object kept = session == null ? null : session.getAttribute(SIGN_INS);
+            if (!(kept instanceof Authentications authentications)) {
+                return List.of();
+            }
+            return authentications.getAuthentications().stream()
+                    .map(signIn -> signIn.getProcessEngineName() + "/" + signIn.getIdentityId()).toList();
+        }
     }
 }

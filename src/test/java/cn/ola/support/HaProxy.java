@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,45 @@ public final class HaProxy implements ExecutionCondition {
         }
     }
 
+    /**
+     * Starts a load balancer on a free local port in front of application nodes on local ports, as
+     * production runs it (docker/haproxy/haproxy.cfg): HTTP, round robin without stickiness, each
+     * node checked on its health endpoint every second and left out while it is down. Every answer
+     * names the node that gave it in {@code X-Served-By} ({@code node-1}, {@code node-2}, ...).
+     */
+    public static Proxy balancing(int... nodePorts) {
+        StringBuilder servers = new StringBuilder();
+        for (int i = 0; i < nodePorts.length; i++) {
+            servers.append("    server node-%d 127.0.0.1:%d check%n".formatted(i + 1, nodePorts[i]));
+        }
+        try {
+            int port = freePort();
+            return new Proxy(port, socket -> """
+                    global
+                        stats socket %s mode 600 level admin
+                        nbthread 2
+                    defaults
+                        mode http
+                        timeout connect 3s
+                        timeout client 2m
+                        timeout server 2m
+                        retries 2
+                        option redispatch
+                    frontend web_in
+                        bind 127.0.0.1:%d
+                        default_backend nodes
+                    backend nodes
+                        balance roundrobin
+                        option httpchk GET /actuator/health
+                        http-check expect status 200
+                        default-server inter 1s fall 2 rise 2
+                        http-response set-header X-Served-By %%s
+                    %s""".formatted(socket, port, servers));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A running HAProxy. */
     public static final class Proxy {
 
@@ -89,13 +129,9 @@ public final class HaProxy implements ExecutionCondition {
         private String jdbcUrl;
 
         private Proxy(String host, int serverPort, int port) throws IOException {
-            this.dir = Files.createTempDirectory("haproxy");
-            this.socket = dir.resolve("admin.sock");
-            this.port = port;
-            Path config = dir.resolve("haproxy.cfg");
             // TCP mode: the MySQL protocol passes through untouched. Long client and server timeouts,
             // so that HAProxy never cuts a pooled connection that merely sits idle.
-            Files.writeString(config, """
+            this(port, socket -> """
                     global
                         stats socket %s mode 600 level admin
                         nbthread 1
@@ -110,6 +146,14 @@ public final class HaProxy implements ExecutionCondition {
                     backend %s
                         server %s %s:%d
                     """.formatted(socket, port, BACKEND, BACKEND, SERVER, host, serverPort));
+        }
+
+        private Proxy(int port, Function<Path, String> configuration) throws IOException {
+            this.dir = Files.createTempDirectory("haproxy");
+            this.socket = dir.resolve("admin.sock");
+            this.port = port;
+            Path config = dir.resolve("haproxy.cfg");
+            Files.writeString(config, configuration.apply(socket));
             Path log = dir.resolve("haproxy.log");
             // -db: stay in the foreground, so that the process is ours to stop.
             this.process = new ProcessBuilder(executable().orElseThrow().toString(), "-db", "-f", config.toString())
@@ -170,7 +214,7 @@ public final class HaProxy implements ExecutionCondition {
             }
         }
 
-        private void stop() {
+        public void stop() {
             process.destroy();
             FileSystemUtils.deleteRecursively(dir.toFile());
         }
