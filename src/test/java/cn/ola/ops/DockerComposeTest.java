@@ -63,4 +63,29 @@ class DockerComposeTest {
         assertThat(dockerfile).contains("FROM eclipse-temurin:17").contains("COPY bpmn/ bpmn/").contains("COPY forms/ forms/")
                 .contains("USER ola").contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterRunsTwoNamedNodesOnOneDatabaseBehindARoundRobinLoadBalancer() throws IOException {
+        Map<String, Object> services;
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("docker-compose.cluster.yml"))) {
+            services = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(reader)).get("services");
+        }
+        assertThat(services).containsOnlyKeys("mysql", "node-1", "node-2", "haproxy");
+        assertThat(((Map<String, Object>) services.get("mysql")).get("image")).isEqualTo("mysql:8.4");
+        Map<String, Object> one = (Map<String, Object>) ((Map<String, Object>) services.get("node-1")).get("environment");
+        Map<String, Object> two = (Map<String, Object>) ((Map<String, Object>) services.get("node-2")).get("environment");
+        assertThat(one.get("OLA_NODE_NAME")).isEqualTo("node-1");
+        assertThat(two.get("OLA_NODE_NAME")).isEqualTo("node-2");
+        assertThat(one.get("MYSQL_URL")).isEqualTo(two.get("MYSQL_URL"));
+        assertThat((String) one.get("MYSQL_URL")).startsWith("jdbc:mysql://mysql:3306/").contains("sendFractionalSeconds=false");
+        assertThat(one.get("SPRING_PROFILES_ACTIVE")).isEqualTo("mysql");
+        assertThat((List<String>) ((Map<String, Object>) services.get("haproxy")).get("volumes"))
+                .contains("./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+
+        String balancer = Files.readString(DOCKER.resolve("haproxy/haproxy.cfg"));
+        assertThat(balancer).contains("balance roundrobin").contains("option httpchk GET /actuator/health")
+                .contains("server node-1 node-1:8080 check").contains("server node-2 node-2:8080 check")
+                .contains("option forwardfor").doesNotContainPattern("(?m)^\\s*(cookie|stick)");
+    }
 }
