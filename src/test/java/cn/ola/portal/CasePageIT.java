@@ -408,11 +408,11 @@ class CasePageIT {
         return response.getContentAsString();
     }
 
-    /** The page a redirect leads to, with the flash attributes it carried. */
+    /** The page a redirect leads to, in the same session, where its flash attributes wait. */
     private String follow(MvcResult redirect) throws Exception {
         assertThat(redirect.getResponse().getStatus()).isEqualTo(302);
         return mvc.perform(as(COMPANY_USER, get(redirect.getResponse().getRedirectedUrl())
-                .flashAttrs(redirect.getFlashMap()))).andReturn().getResponse().getContentAsString();
+                .cookie(redirect.getResponse().getCookies()))).andReturn().getResponse().getContentAsString();
     }
 
     private static HttpResponse<String> postMultipart(HttpClient http, String url, byte[] file)

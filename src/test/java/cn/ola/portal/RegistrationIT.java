@@ -231,9 +231,10 @@ class RegistrationIT {
             var invited = mvc.perform(invite(form.get("userName"), colleague, "Colleague2026")).andReturn().getResponse();
 
             assertThat(invited.getRedirectedUrl()).isEqualTo("/company/users");
+            // The page the browser is sent to, in the same session, where the message waits.
             String list = mvc.perform(get("/company/users").locale(Locale.ENGLISH)
                     .with(user(form.get("userName")).roles("COMPANY"))
-                    .flashAttr("invited", colleague)).andReturn().getResponse().getContentAsString();
+                    .cookie(invited.getCookies())).andReturn().getResponse().getContentAsString();
             assertThat(list).contains("User " + colleague + " has been added").contains(">" + colleague + "<")
                     .contains(">" + form.get("userName") + "<");
             assertThat(companyUsers.companyOf(colleague)).isEqualTo(companyUsers.companyOf(form.get("userName")));
