@@ -55,7 +55,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidApplicationException.class)
     ResponseEntity<Object> invalid(InvalidApplicationException ex, HttpServletRequest request) {
         List<FieldError> errors = ex.problems().stream()
-                .map(p -> new FieldError(p.field(), p.problem().name(), FieldMessages.of(p.field(), p.problem())))
+                .map(p -> new FieldError(p.field(), p.problem().name(), FieldMessages.of(p)))
                 .toList();
         boolean onlyDocuments = errors.stream().allMatch(e -> e.field().startsWith("documents."));
         String detail = onlyDocuments ? "Required documents are missing; upload them first."

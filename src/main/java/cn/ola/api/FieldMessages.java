@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.ola.applicant.ApplicationRules;
-import cn.ola.applicant.InvalidApplicationException.Problem;
+import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 
 /** What a field problem means for the caller, in a sentence it can show. */
 final class FieldMessages {
@@ -12,15 +12,28 @@ final class FieldMessages {
     private FieldMessages() {
     }
 
-    static String of(String field, Problem problem) {
-        return switch (problem) {
+    static String of(FieldProblem problem) {
+        String field = problem.field();
+        return switch (problem.problem()) {
             case REQUIRED -> "Required" + (field.startsWith("decl") ? ": answer the declaration with true or false." : ".");
             case NEGATIVE -> "Must not be negative.";
             case OUT_OF_RANGE -> field.endsWith("Pct") ? "A percentage between 0 and 100 with at most two decimals."
                     : "Out of range.";
             case UNKNOWN_VALUE -> unknownValue(field);
             case TOO_LONG -> "Too long.";
-            case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting.";
+            case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting"
+                    + because(problem.because());
+        };
+    }
+
+    /** Why the screening calls for a document; the decision table's codes. */
+    private static String because(String decision) {
+        return switch (decision == null ? "" : decision) {
+            case "CYBERSECURITY_REVIEW" -> ": the cybersecurity review applies to this listing (Cybersecurity Review "
+                    + "Measures Art. 8).";
+            case "PI_EXPORT" -> ": personal information is exported on the security-assessment or standard-contract "
+                    + "route, which calls for the protection impact assessment.";
+            default -> ".";
         };
     }
 

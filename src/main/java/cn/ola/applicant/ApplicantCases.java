@@ -28,6 +28,7 @@ import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.workflow.OpenStep;
+import cn.ola.workflow.RequiredDocuments;
 
 /**
  * Everything a company user does with its applications, for the portal and the API alike.
@@ -49,9 +50,11 @@ public class ApplicantCases {
     private final UploadPolicy uploads;
     private final CaseWorkflow workflow;
     private final AuditTrail audit;
+    private final RequiredDocuments requiredDocuments;
 
     ApplicantCases(CompanyUsers companyUsers, ListingApplications applications, DocumentStore documents,
-            UploadPolicy uploads, CaseWorkflow workflow, AuditTrail audit) {
+            UploadPolicy uploads, CaseWorkflow workflow, AuditTrail audit, RequiredDocuments requiredDocuments) {
+        this.requiredDocuments = requiredDocuments;
         this.companyUsers = companyUsers;
         this.applications = applications;
         this.documents = documents;
@@ -127,7 +130,7 @@ public class ApplicantCases {
             List<FieldProblem> problems = new ArrayList<>(ApplicationRules.malformed(draft.facts(),
                     applications.cloudContracts(applicationId)));
             problems.addAll(ApplicationRules.missing(draft.facts()));
-            problems.addAll(missingDocuments(applicationId));
+            problems.addAll(missingDocuments(draft));
             requireNoProblems(problems);
         }
         ApplicationNumber number = workflow.submit(applicationId, userId);
@@ -230,16 +233,42 @@ public class ApplicantCases {
                 : documents.storeReplacing(application.id(), kind.name(), filename, contentType, file.content(), userId);
     }
 
-    private List<FieldProblem> missingDocuments(long applicationId) {
-        List<StoredDocument> kept = documents.of(applicationId);
-        List<FieldProblem> problems = new ArrayList<>();
+    /**
+     * The documents this draft needs before it can be submitted: the three every application
+     * needs, and those the screening calls for on the facts as they stand (decision
+     * {@code required-documents}), each with the decision that calls for it.
+     */
+    public List<NeededDocument> neededDocuments(String userId, long applicationId) {
+        return neededDocuments(application(userId, applicationId));
+    }
+
+    /** The needed documents the draft does not have yet, as problems of its submission. */
+    public List<FieldProblem> missingDocuments(String userId, long applicationId) {
+        return missingDocuments(application(userId, applicationId));
+    }
+
+    private List<NeededDocument> neededDocuments(ListingApplication draft) {
+        List<NeededDocument> needed = new ArrayList<>();
         for (DocumentKind kind : DocumentKind.values()) {
-            if (kind.requiredAtSubmission()
-                    && kept.stream().noneMatch(d -> d.current() && d.kind().equals(kind.name()))) {
-                problems.add(new FieldProblem("documents." + kind.name(), Problem.DOCUMENT_MISSING));
+            if (kind.requiredAtSubmission()) {
+                needed.add(new NeededDocument(kind, null));
             }
         }
-        return problems;
+        for (RequiredDocuments.Required required : requiredDocuments.of(draft.facts(),
+                applications.earliestCloudContractEnd(draft.id()).orElse(null))) {
+            DocumentKind.parse(required.kind()).filter(kind -> needed.stream().noneMatch(n -> n.kind() == kind))
+                    .ifPresent(kind -> needed.add(new NeededDocument(kind, required.because())));
+        }
+        return needed;
+    }
+
+    private List<FieldProblem> missingDocuments(ListingApplication draft) {
+        List<StoredDocument> kept = documents.of(draft.id());
+        return neededDocuments(draft).stream()
+                .filter(needed -> kept.stream().noneMatch(d -> d.current() && d.kind().equals(needed.kind().name())))
+                .map(needed -> new FieldProblem("documents." + needed.kind().name(), Problem.DOCUMENT_MISSING,
+                        needed.because()))
+                .toList();
     }
 
     private static List<Screening> screening(List<AuditEvent> events) {

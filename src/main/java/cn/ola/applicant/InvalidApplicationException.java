@@ -12,7 +12,15 @@ public class InvalidApplicationException extends RuntimeException {
      * {@code field}: an {@code ApplicationFacts} component name, {@code cloudContracts[i].provider} /
      * {@code cloudContracts[i].endDate}, or {@code documents.<KIND>}. {@code problem}: see {@link Problem}.
      */
-    public record FieldProblem(String field, Problem problem) {
+    /**
+     * A problem with one field; {@code because} names the screening decision that calls for a
+     * document ({@code CYBERSECURITY_REVIEW}, {@code PI_EXPORT}), else it is null.
+     */
+    public record FieldProblem(String field, Problem problem, String because) {
+
+        public FieldProblem(String field, Problem problem) {
+            this(field, problem, null);
+        }
     }
 
     public enum Problem {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +27,7 @@ import cn.ola.applicant.DocumentKind;
 import cn.ola.applicant.DraftChangedException;
 import cn.ola.applicant.InvalidApplicationException;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
-import cn.ola.applicant.InvalidApplicationException.Problem;
+import cn.ola.applicant.NeededDocument;
 import cn.ola.applicant.Submission;
 import cn.ola.applicant.UploadPolicy;
 import cn.ola.filing.ApplicationFacts;
@@ -172,12 +170,7 @@ class ApplicationFormController {
         List<FieldProblem> problems = new ArrayList<>(ApplicationRules.malformed(application.facts(),
                 cases.cloudContracts(user.getName(), application.id())));
         problems.addAll(ApplicationRules.missing(application.facts()));
-        Set<String> kept = documents.stream().map(StoredDocument::kind).collect(Collectors.toSet());
-        for (DocumentKind kind : DocumentKind.values()) {
-            if (kind.requiredAtSubmission() && !kept.contains(kind.name())) {
-                problems.add(new FieldProblem("documents." + kind.name(), Problem.DOCUMENT_MISSING));
-            }
-        }
+        problems.addAll(cases.missingDocuments(user.getName(), application.id()));
         model.addAttribute("draft", application);
         model.addAttribute("company", cases.companyOf(user.getName()));
         model.addAttribute("parts", ReviewRows.of(application.facts(),
@@ -216,9 +209,11 @@ class ApplicationFormController {
                     FormOptions.with(FormOptions.MIGRATION_STATUSES, form.getStateCloudMigrationStatus()));
             case DOCUMENTS -> {
                 List<StoredDocument> documents = current(cases.documents(user.getName(), application.id()));
+                List<NeededDocument> needed = cases.neededDocuments(user.getName(), application.id());
                 model.addAttribute("slots", EnumSet.allOf(DocumentKind.class).stream()
                         .map(kind -> new DocumentSlot(kind, documents.stream()
-                                .filter(d -> d.kind().equals(kind.name())).toList()))
+                                .filter(d -> d.kind().equals(kind.name())).toList(),
+                                needed.stream().filter(n -> n.kind() == kind).findFirst().orElse(null)))
                         .toList());
                 model.addAttribute("maxSizeMb", uploads.maxSize().toMegabytes());
                 model.addAttribute("maxSizeKb", uploads.maxSize().toKilobytes());
@@ -229,8 +224,12 @@ class ApplicationFormController {
         return "applications/" + section.path();
     }
 
-    /** A kind of document and the files of that kind the draft holds now. */
-    record DocumentSlot(DocumentKind kind, List<StoredDocument> files) {
+    /** A kind of document, the files of that kind the draft holds now, and whether (and why) it is needed. */
+    record DocumentSlot(DocumentKind kind, List<StoredDocument> files, NeededDocument needed) {
+
+        public boolean required() {
+            return needed != null;
+        }
     }
 
     private static List<StoredDocument> current(List<StoredDocument> documents) {

@@ -91,6 +91,9 @@ class FormErrors {
         if (problem.problem() == Problem.REQUIRED && field.startsWith("decl")) {
             return "applications.problem.REQUIRED.declaration";
         }
+        if (problem.problem() == Problem.DOCUMENT_MISSING && problem.because() != null) {
+            return "applications.problem.DOCUMENT_MISSING." + problem.because();
+        }
         return "applications.problem." + problem.problem().name();
     }
 

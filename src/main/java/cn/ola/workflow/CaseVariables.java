@@ -20,11 +20,17 @@ final class CaseVariables {
 
     static Map<String, Object> of(ApplicationNumber number, Company company, ApplicationFacts facts,
             LocalDate earliestCloudContractEnd, LocalDate submittedOn) {
-        Map<String, Object> v = new HashMap<>();
+        Map<String, Object> v = facts(facts, earliestCloudContractEnd);
         v.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
         v.put(ProcessVariables.COMPANY_GROUP, company.groupId());
         v.put(ProcessVariables.COMPANY_NAME, company.nameZh());
         v.put(ProcessVariables.SUBMITTED_ON, submittedOn.toString());
+        return v;
+    }
+
+    /** The filed facts as the screening decisions read them (also before submission, see {@link RequiredDocuments}). */
+    static Map<String, Object> facts(ApplicationFacts facts, LocalDate earliestCloudContractEnd) {
+        Map<String, Object> v = new HashMap<>();
         v.put(ProcessVariables.OVERSEAS_SUBMISSION_DATE, iso(facts.overseasSubmissionDate()));
         v.put(ProcessVariables.VENUE_EXCHANGE, facts.venueExchange());
         v.put(ProcessVariables.VENUE_REGION, facts.venueRegion());

@@ -448,6 +448,36 @@ class ApplicationsApiIT {
         }
 
         @Test
+        void theDocumentsTheScreeningCallsForAreRequiredAndTheAnswerSaysWhy() throws Exception {
+            // 3.2 million users' data, listing in the United States: the cybersecurity review applies;
+            // 150,000 people's data exported: the standard contract, and with it the protection impact assessment.
+            long id = createDraft(completeFacts().put("personalInfoUsers", 3_200_000).put("piExportedNonSensitive", 150_000));
+            for (String kind : List.of("FILING_REPORT", "PRC_LEGAL_OPINION", "PROSPECTUS")) {
+                upload(id, kind);
+            }
+            mvc.perform(post(API + "/" + id + "/submission").with(company()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value("Required documents are missing; upload them first."))
+                    .andExpect(jsonPath("$.errors.length()").value(4))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'documents.CYBERSECURITY_REVIEW_DECLARATION')].message")
+                            .value(Matchers.hasItem(Matchers.containsString("the cybersecurity review applies to this listing"))))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'documents.NATIONAL_SECURITY_IMPACT_REPORT')].code")
+                            .value("DOCUMENT_MISSING"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'documents.IPO_DOCUMENTS')].code").value("DOCUMENT_MISSING"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'documents.PI_SELF_ASSESSMENT')].message")
+                            .value(Matchers.hasItem(Matchers.containsString("standard-contract route"))));
+            for (String kind : List.of("CYBERSECURITY_REVIEW_DECLARATION", "NATIONAL_SECURITY_IMPACT_REPORT", "IPO_DOCUMENTS",
+                    "PI_SELF_ASSESSMENT")) {
+                upload(id, kind);
+            }
+            mvc.perform(post(API + "/" + id + "/submission").with(company()))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.screening[?(@.decision == 'cybersecurity-review-requirement')].result")
+                            .value("MANDATORY"));
+        }
+
+        @Test
         void aCompleteDraftIsSubmittedOnceAndASecondSubmissionIs409WithTheNumber() throws Exception {
             long id = readyDraft();
             MvcResult submitted = mvc.perform(post(API + "/" + id + "/submission").with(company()))

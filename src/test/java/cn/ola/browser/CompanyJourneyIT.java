@@ -153,6 +153,12 @@ class CompanyJourneyIT {
         upload(browser, "FILING_REPORT", pdf("备案报告.pdf"));
         upload(browser, "PRC_LEGAL_OPINION", pdf("legal-opinion.pdf"));
         upload(browser, "PROSPECTUS", pdf("prospectus.pdf"));
+        // 2.5 million users' data, listing abroad: the documents of the cybersecurity review are required, and the page says why.
+        assertThat(browser.driver().findElement(By.cssSelector("section#CYBERSECURITY_REVIEW_DECLARATION")).getText())
+                .contains(text("applications.documents.because.CYBERSECURITY_REVIEW", locale));
+        upload(browser, "CYBERSECURITY_REVIEW_DECLARATION", pdf("declaration.pdf"));
+        upload(browser, "NATIONAL_SECURITY_IMPACT_REPORT", pdf("impact-report.pdf"));
+        upload(browser, "IPO_DOCUMENTS", pdf("ipo-documents.pdf"));
         if (screenshots) {
             browser.screenshot("portal-documents", 1200, 1800);
         }

@@ -92,6 +92,22 @@ class ApplicationFormIT {
             assertThat(download.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(new String(download.getResponse().getContentAsByteArray(), StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4");
 
+            // 1.5 million users' data, listing in the United States: the cybersecurity review applies, and
+            // with it the three documents it is decided on.
+            assertThat(documents).contains("The cybersecurity review applies to this listing (on the facts filed so far)");
+            String incomplete = page(get("/applications/drafts/" + id + "/review").with(compliance()));
+            assertThat(incomplete).contains("Still missing before you can submit",
+                    "Cybersecurity review declaration: Upload this document: the cybersecurity review applies to this listing",
+                    "Analysis report on the impact on national security: Upload this document: the cybersecurity review",
+                    "IPO documents: Upload this document: the cybersecurity review applies")
+                    .doesNotContain("Filing report: Upload");
+            MvcResult early = mvc.perform(post("/applications/drafts/" + id + "/submit").with(compliance()).with(csrf()))
+                    .andReturn();
+            assertThat(early.getResponse().getStatus()).isEqualTo(422);
+            upload(id, "CYBERSECURITY_REVIEW_DECLARATION", "declaration.pdf", pdf(100));
+            upload(id, "NATIONAL_SECURITY_IMPACT_REPORT", "impact.pdf", pdf(100));
+            upload(id, "IPO_DOCUMENTS", "ipo.pdf", pdf(100));
+
             String review = page(get("/applications/drafts/" + id + "/review").with(compliance()));
             assertThat(review).contains("Nothing is missing", "NASDAQ", "United States", "1,500,000", "95 %", "Internet services")
                     .doesNotContain("Still missing");
@@ -123,7 +139,8 @@ class ApplicationFormIT {
         void aSecondSubmitOfTheSameDraftStartsNoSecondCase() throws Exception {
             long id = newDraft();
             fillEverything(id);
-            for (String kind : new String[] {"FILING_REPORT", "PRC_LEGAL_OPINION", "PROSPECTUS"}) {
+            for (String kind : new String[] {"FILING_REPORT", "PRC_LEGAL_OPINION", "PROSPECTUS",
+                    "CYBERSECURITY_REVIEW_DECLARATION", "NATIONAL_SECURITY_IMPACT_REPORT", "IPO_DOCUMENTS"}) {
                 upload(id, kind, kind.toLowerCase(Locale.ROOT) + ".pdf", pdf(100));
             }
             String first = mvc.perform(post("/applications/drafts/" + id + "/submit").with(compliance()).with(csrf()))
@@ -132,7 +149,7 @@ class ApplicationFormIT {
                     .andReturn();
 
             assertThat(second.getResponse().getRedirectedUrl()).isEqualTo(first);
-            String again = page(get(first).with(compliance()).flashAttrs(second.getFlashMap()));
+            String again = page(get(first).with(compliance()).cookie(second.getResponse().getCookies()));
             assertThat(again).contains("has already been submitted; it was not submitted a second time");
             assertThat(audit.of(id).stream().filter(e -> e.eventType().equals("SUBMITTED"))).hasSize(1);
         }
@@ -293,7 +310,7 @@ class ApplicationFormIT {
                     .file(new MockMultipartFile("file", filename, "application/pdf", content))
                     .with(compliance()).with(csrf())).andReturn();
             assertThat(result.getResponse().getRedirectedUrl()).startsWith("/applications/drafts/" + id + "/documents");
-            return page(get("/applications/drafts/" + id + "/documents").with(compliance()).flashAttrs(result.getFlashMap()));
+            return page(get("/applications/drafts/" + id + "/documents").with(compliance()).cookie(result.getResponse().getCookies()));
         }
     }
 

@@ -78,6 +78,7 @@ class ListingScreeningDecisionTest {
     static final String NEGATIVE = "negative-list";
     static final String TYPE = "listing-type";
     static final String STATE_CLOUD = "state-cloud-migration";
+    static final String REQUIRED_DOCUMENTS = RequiredDocuments.DECISION;
     /** Takes the six in one evaluation, as the process does. */
     static final String RESULTS = ScreeningDecision.RESULTS_DECISION;
 
@@ -339,6 +340,8 @@ class ListingScreeningDecisionTest {
     void everyRuleIsReachedByACase() {
         allCases().forEach(c -> evaluateInProcessEngine(c.decision(), c.facts()));
         engine.getDecisionService().evaluateDecisionByKey(RESULTS).variables(Variables.fromMap(largePlatformInNewYork())).evaluate();
+        engine.getDecisionService().evaluateDecisionByKey(REQUIRED_DOCUMENTS)
+                .variables(Variables.fromMap(largePlatformInNewYork())).evaluate();
 
         String[] deployedDecisions = engine.getRepositoryService().createDecisionDefinitionQuery()
                 .decisionRequirementsDefinitionKey(REQUIREMENTS_GRAPH).list().stream()
@@ -371,14 +374,16 @@ class ListingScreeningDecisionTest {
                 RESULTS, List.of("negativeList", "negativeListReason", "cybersecurityReview", "cybersecurityReviewReason",
                         "piExportRoute", "piExportRouteReason", "listingType", "listingTypeReason", "industryRegulatorGroup",
                         "industryRegulatorName", "industryRegulatorGroupReason", "migrationEvidenceRequired",
-                        "migrationDeadline", "migrationEvidenceRequiredReason"));
+                        "migrationDeadline", "migrationEvidenceRequiredReason"),
+                REQUIRED_DOCUMENTS, List.of("document", "because"));
 
         assertThat(engine.getRepositoryService().createDecisionRequirementsDefinitionQuery()
                 .decisionRequirementsDefinitionKey(REQUIREMENTS_GRAPH).singleResult().getName())
                 .isEqualTo("Listing screening");
         assertThat(decisionTables().keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         decisionTables().forEach((key, table) -> {
-            assertThat(table.getHitPolicy()).as(key).isEqualTo(key.equals(RESULTS) ? HitPolicy.UNIQUE : HitPolicy.FIRST);
+            assertThat(table.getHitPolicy()).as(key).isEqualTo(key.equals(RESULTS) ? HitPolicy.UNIQUE
+                    : key.equals(REQUIRED_DOCUMENTS) ? HitPolicy.COLLECT : HitPolicy.FIRST);
             assertThat(table.getOutputs().stream().map(Output::getName)).as(key)
                     .containsExactlyElementsOf(expected.get(key));
         });
@@ -403,6 +408,35 @@ class ListingScreeningDecisionTest {
         assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().rootDecisionInstanceId(root.getId())
                 .includeOutputs().list()).extracting(HistoricDecisionInstance::getDecisionDefinitionKey)
                 .containsExactlyInAnyOrder(RESULTS, NEGATIVE, CYBERSECURITY, PI_EXPORT, TYPE, INDUSTRY_APPROVAL, STATE_CLOUD);
+    }
+
+    @Test
+    @Deployment(resources = FILE)
+    void theDocumentsTheScreeningCallsForBeforeSubmission() {
+        Map<String, Object> large = largePlatformInNewYork();
+        assertThat(requiredDocuments(large)).containsExactly(
+                "CYBERSECURITY_REVIEW_DECLARATION because CYBERSECURITY_REVIEW",
+                "NATIONAL_SECURITY_IMPACT_REPORT because CYBERSECURITY_REVIEW", "IPO_DOCUMENTS because CYBERSECURITY_REVIEW",
+                "PI_SELF_ASSESSMENT because PI_EXPORT");
+
+        Map<String, Object> inHongKong = new java.util.HashMap<>(large);
+        inHongKong.put("venueRegion", "HK");
+        inHongKong.put("piExportedNonSensitive", 5_000L);
+        assertThat(requiredDocuments(inHongKong)).as("a discretionary review, an exempt export").isEmpty();
+
+        Map<String, Object> smallExporter = new java.util.HashMap<>(large);
+        smallExporter.put("personalInfoUsers", 800_000L);
+        smallExporter.put("piExportedSensitive", 12L);
+        assertThat(requiredDocuments(smallExporter)).containsExactly("PI_SELF_ASSESSMENT because PI_EXPORT");
+
+        Map<String, Object> nothingFiledYet = new java.util.HashMap<>();
+        largePlatformInNewYork().keySet().forEach(name -> nothingFiledYet.put(name, null));
+        assertThat(requiredDocuments(nothingFiledYet)).as("a draft with no facts yet").isEmpty();
+    }
+
+    private List<String> requiredDocuments(Map<String, Object> facts) {
+        return engine.getDecisionService().evaluateDecisionByKey(REQUIRED_DOCUMENTS).variables(Variables.fromMap(facts))
+                .evaluate().getResultList().stream().map(r -> r.get("document") + " because " + r.get("because")).toList();
     }
 
     /** A network platform with 3.2 million users' data listing in New York, nothing else remarkable. */
