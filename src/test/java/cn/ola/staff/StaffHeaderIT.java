@@ -99,6 +99,7 @@ class StaffHeaderIT {
             });
             assertThat(text(section(html, "signed-in"))).isEqualTo("Signed in as " + user);
             assertThat(text(section(html, "sign-out"))).isEqualTo("Sign out");
+            assertThat(html.split("action=\"/logout\"", -1)).as("one Sign out on %s", page).hasSize(2);
         }
         // Each place shown opens for this person.
         for (String id : PLACES.get(user)) {
@@ -166,10 +167,10 @@ class StaffHeaderIT {
         });
     }
 
-    /** The staff pages this person may open: the search, a case, a case that does not exist, and per role the rest. */
+    /** The pages this person may open: home, the search, a case, a case that does not exist, and per role the rest. */
     private List<String> pagesOf(String user) {
         StaffTestCases cases = new StaffTestCases(companies, applications, workflow, tasks, identity);
-        List<String> pages = new ArrayList<>(List.of("/staff/applications", "/staff/applications/OLA-2026-999999"));
+        List<String> pages = new ArrayList<>(List.of("/", "/staff/applications", "/staff/applications/OLA-2026-999999"));
         if (user.equals("cro") || user.equals("csrc") || user.equals("supervisor") || user.equals("admin")) {
             ApplicationNumber number = cases.submit(cases.demoCompany(), 500_000L);
             pages.add("/staff/applications/" + number);
