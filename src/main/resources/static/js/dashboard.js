@@ -2,7 +2,8 @@
  * Charts for the supervision dashboard. The page already holds every number in its tables; this
  * script only draws them, from the same figures as JSON (data-source on <main>), with ECharts
  * from its webjar. Tooltips are drawn on the canvas ("richText"), so no inline HTML or style is
- * needed under the page's Content-Security-Policy.
+ * needed under the page's Content-Security-Policy. Which charts have anything to draw the page
+ * decides: where one has not, it says "no data yet" and leaves no place for the chart.
  */
 (function () {
   'use strict';
@@ -45,16 +46,16 @@
     var labels = data.labels;
 
     var stages = data.casesPerStage;
-    if (stages.some(function (row) { return row.cases > 0; })) {
-      show('casesPerStage', horizontalBars(pluck(stages, 'label'), [
+    show('casesPerStage', function () {
+      return horizontalBars(pluck(stages, 'label'), [
         { name: labels.cases, values: pluck(stages, 'cases'), colour: COLOURS.cases },
         { name: labels.overdueCases, values: pluck(stages, 'overdue'), colour: COLOURS.overdue }
-      ]));
-    }
+      ]);
+    });
 
     var statuses = data.casesPerFinalStatus.filter(function (row) { return row.cases > 0; });
-    if (statuses.length > 0) {
-      show('casesPerFinalStatus', {
+    show('casesPerFinalStatus', function () {
+      return {
         color: STATUS_COLOURS,
         tooltip: { trigger: 'item', renderMode: 'richText' },
         legend: { bottom: 0 },
@@ -65,19 +66,19 @@
           label: { formatter: '{b}: {c}' },
           data: statuses.map(function (row) { return { name: row.label, value: row.cases }; })
         }]
-      });
-    }
+      };
+    });
 
     var groups = data.overdueTasksPerGroup;
-    if (groups.length > 0) {
-      show('overdueTasksPerGroup', horizontalBars(pluck(groups, 'label'), [
+    show('overdueTasksPerGroup', function () {
+      return horizontalBars(pluck(groups, 'label'), [
         { name: labels.overdueTasks, values: pluck(groups, 'tasks'), colour: COLOURS.tasks }
-      ]));
-    }
+      ]);
+    });
 
     var decisions = data.decisionsPerWeek;
-    if (decisions.weeks.some(function (week) { return week.total > 0; })) {
-      show('decisionsPerWeek', {
+    show('decisionsPerWeek', function () {
+      return {
         tooltip: { trigger: 'axis', renderMode: 'richText' },
         legend: { bottom: 0 },
         grid: { left: 40, right: 16, top: 16, bottom: 64 },
@@ -93,15 +94,15 @@
             data: decisions.weeks.map(function (week) { return week.counts[kind.key]; })
           };
         })
-      });
-    }
+      };
+    });
 
     var medians = data.medianWorkingDaysPerStage;
-    if (medians.some(function (row) { return row.medianWorkingDays !== null; })) {
-      show('medianWorkingDaysPerStage', horizontalBars(pluck(medians, 'label'), [
+    show('medianWorkingDaysPerStage', function () {
+      return horizontalBars(pluck(medians, 'label'), [
         { name: labels.medianWorkingDays, values: pluck(medians, 'medianWorkingDays'), colour: COLOURS.median }
-      ], true));
-    }
+      ], true);
+    });
 
     window.addEventListener('resize', function () {
       charts.forEach(function (chart) { chart.resize(); });
@@ -133,6 +134,7 @@
     };
   }
 
+  /** Draws the chart where the page has a place for it: the page leaves none for a chart without data. */
   function show(name, option) {
     var container = main.querySelector('[data-chart="' + name + '"]');
     if (!container) {
@@ -140,7 +142,7 @@
     }
     container.hidden = false;
     var chart = window.echarts.init(container, null, { renderer: 'canvas' });
-    chart.setOption(option);
+    chart.setOption(option());
     charts.push(chart);
   }
 

@@ -70,4 +70,29 @@ record DashboardFigures(Instant generatedAt, List<StageRow> casesPerStage, List<
     public long overdueTasks() {
         return overdueTasksPerGroup.stream().mapToLong(GroupRow::tasks).sum();
     }
+
+    // Whether a chart has anything to draw. One that has not says "no data yet" instead of showing empty axes;
+    // the page draws a chart only where these say so, and its table keeps every number either way.
+
+    public boolean chartsCasesPerStage() {
+        return runningCases() > 0;
+    }
+
+    public boolean chartsCasesPerFinalStatus() {
+        return closedCases() > 0;
+    }
+
+    public boolean chartsOverdueTasksPerGroup() {
+        return overdueTasks() > 0;
+    }
+
+    public boolean chartsDecisionsPerWeek() {
+        return decisionsPerWeek.total() > 0;
+    }
+
+    /** A median of no working days draws no bar: medians that are all 0 (or not measured) are an empty chart too. */
+    public boolean chartsMedianWorkingDaysPerStage() {
+        return medianWorkingDaysPerStage.stream()
+                .anyMatch(row -> row.medianWorkingDays() != null && row.medianWorkingDays() > 0);
+    }
 }

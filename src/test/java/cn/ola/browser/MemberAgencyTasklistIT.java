@@ -88,7 +88,7 @@ class MemberAgencyTasklistIT {
         assertThat(ndrc.taskTitle()).isEqualTo("Give member agency opinion · " + number + " · "
                 + companies.findByCreditCode(LargePlatform.DEMO_COMPANY).orElseThrow().nameZh());
         assertThat(ndrc.field("Application number")).isEqualTo(number);
-        assertThat(ndrc.field("Your agency")).isEqualTo(Agency.NDRC.code());
+        assertThat(ndrc.choice("本单位 / Your agency")).isEqualTo("国家发展和改革委员会 / " + Agency.NDRC.englishName());
         assertThat(ndrc.field("The office's reasons")).isEqualTo("No national-security effect.");
 
         Tasklist miit = Tasklist.open(browser.signOut().signIn("miit", "demo")).chooseFilter("Tasks of my groups");
@@ -96,7 +96,7 @@ class MemberAgencyTasklistIT {
                 .containsExactlyInAnyOrderElementsOf(openTaskIdsOf(MIIT_GROUP));
         miit.openTask(miitTask);
         assertThat(miit.field("Application number")).isEqualTo(number);
-        assertThat(miit.field("Your agency")).isEqualTo(Agency.MIIT.code());
+        assertThat(miit.choice("Your agency")).isEqualTo("工业和信息化部 / " + Agency.MIIT.englishName());
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.ola.company.Companies;
@@ -57,6 +59,16 @@ class StaffCaseViewBrowserIT {
                 .contains("Screening");
         assertThat(browser.driver().findElement(By.id("open-tasks")).getText()).contains("cro-reviewer");
         assertThat(browser.driver().findElement(By.id("deadlines")).getText()).contains("Cybersecurity review");
+
+        // On a screen narrower than the page, the case card keeps a margin from the window's edges, and the
+        // header offers the reviewer's places and signing out.
+        browser.driver().manage().window().setSize(new Dimension(1100, 900));
+        WebElement page = browser.waitFor(By.cssSelector("main.staff"));
+        assertThat(page.getRect().getX()).as("the page's distance from the left edge").isGreaterThanOrEqualTo(12);
+        assertThat(browser.waitFor(By.id("staff-places")).getText()).contains("My tasks (Tasklist)").contains("All applications")
+                .doesNotContain("Cockpit");
+        assertThat(browser.driver().findElement(By.cssSelector("#sign-out button")).getText()).isEqualTo("Sign out");
+        browser.screenshot("staff-case-view", 1100, 1400);
     }
 
     private void completeAs(String user, String group, String number, String taskKey, Map<String, Object> variables) {

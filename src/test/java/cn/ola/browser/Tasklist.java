@@ -15,7 +15,8 @@ import cn.ola.support.Browser;
  * Camunda Tasklist as a member of staff uses it: filters on the left, the task list in the
  * middle, the task with its Camunda Form on the right. Locators follow what the user reads
  * (filter names, field labels, option labels); tasks are found by the link Tasklist gives each
- * of them ({@code #/?task=<id>}).
+ * of them ({@code #/?task=<id>}). Our forms label fields and options in Chinese and English
+ * ({@code 申请编号 / Application number}): a test names a label whole or by its English part.
  */
 final class Tasklist {
 
@@ -134,6 +135,31 @@ final class Tasklist {
         }, "the field " + label + " to show a value");
     }
 
+    /** What a read-only choice shows: the words of the option the case holds, once the form has filled it in. */
+    String choice(String label) {
+        By display = By.xpath(fieldGroup(label) + "//*[contains(@class,'fjs-select-display')]");
+        return browser.waitUntil(d -> {
+            WebElement shown = d.findElement(display);
+            String words = shown.getText().strip();
+            return words.isEmpty() || shown.getDomAttribute("class").contains("fjs-select-placeholder") ? null : words;
+        }, "the choice " + label + " to show a value");
+    }
+
+    /** Whether the form shows the field at all (a form hides sections that are empty for the case). */
+    boolean shows(String label) {
+        return !browser.driver().findElements(By.xpath(fieldGroup(label))).isEmpty();
+    }
+
+    /** Everything the form shows the officer: its texts, labels, the options chosen and the values in its fields. */
+    String everythingShown() {
+        WebElement form = browser.waitFor(FORM);
+        StringBuilder shown = new StringBuilder(form.getText());
+        for (WebElement input : form.findElements(By.xpath(".//*[self::input or self::textarea]"))) {
+            shown.append('\n').append(input.getDomProperty("value"));
+        }
+        return shown.toString();
+    }
+
     boolean isEditable(String label) {
         WebElement input = browser.waitFor(fieldInput(label));
         return input.isEnabled() && input.getDomAttribute("readonly") == null;
@@ -141,7 +167,7 @@ final class Tasklist {
 
     /** The target of a link in the form, by its text. */
     String link(String text) {
-        return browser.waitFor(By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space()=" + literal(text) + "]"))
+        return browser.waitFor(By.xpath("//div[contains(@class,'fjs-form')]//a[" + reads("normalize-space()", text) + "]"))
                 .getDomProperty("href");
     }
 
@@ -150,7 +176,7 @@ final class Tasklist {
         WebDriver driver = browser.driver();
         Set<String> before = driver.getWindowHandles();
         String from = driver.getCurrentUrl();
-        browser.click(By.xpath("//div[contains(@class,'fjs-form')]//a[normalize-space()=" + literal(linkText) + "]"));
+        browser.click(By.xpath("//div[contains(@class,'fjs-form')]//a[" + reads("normalize-space()", linkText) + "]"));
         browser.waitUntil(d -> d.getWindowHandles().size() > before.size() || !d.getCurrentUrl().equals(from),
                 "the link " + linkText + " to open a page");
         driver.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst()
@@ -159,8 +185,8 @@ final class Tasklist {
 
     /** Chooses an option of a radio group by the option's label. */
     Tasklist choose(String optionLabel) {
-        By option = By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space(.)="
-                + literal(optionLabel) + "]");
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[" + reads("normalize-space(.)", optionLabel)
+                + "]");
         browser.click(option);
         browser.waitUntil(d -> d.findElement(option).findElement(By.tagName("input")).isSelected(),
                 optionLabel + " to be chosen");
@@ -204,7 +230,12 @@ final class Tasklist {
     /** The form field whose own label (not an option's) reads {@code label}; required fields add an asterisk. */
     private static String fieldGroup(String label) {
         return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
-                + "[./label[contains(@class,'fjs-form-field-label')][normalize-space(text())=" + literal(label) + "]]";
+                + "[./label[contains(@class,'fjs-form-field-label')][" + reads("normalize-space(text())", label) + "]]";
+    }
+
+    /** An XPath condition: the text is {@code label}, or its English part after the Chinese is. */
+    private static String reads(String text, String label) {
+        return text + "=" + literal(label) + " or substring-after(" + text + ", ' / ')=" + literal(label);
     }
 
     private static By fieldInput(String label) {

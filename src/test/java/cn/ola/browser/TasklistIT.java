@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,6 +47,9 @@ class TasklistIT {
 
     static final String INTAKE_CHECK = "Task_IntakeCheck";
     static final String DEMO_COMPANY_NAME = "示例数据科技股份有限公司";
+    /** How the forms word the screening's answer on the cybersecurity review. */
+    static final Map<Object, String> REVIEW_REQUIREMENT = Map.of("MANDATORY", "应当申报审查 / Mandatory",
+            "DISCRETIONARY", "由审查办公室酌定 / At the office's discretion", "NOT_REQUIRED", "无需审查 / Not required");
 
     @LocalServerPort
     int port;
@@ -74,21 +78,33 @@ class TasklistIT {
         tasklist.claim();
         assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("csrc");
 
-        // The facts and the screening results with their reasons, read-only, as the engine holds them.
-        assertThat(tasklist.field("Application number")).isEqualTo(number);
+        // The facts and the screening results with their reasons, read-only, in words in Chinese and English.
+        assertThat(tasklist.field("申请编号 / Application number")).isEqualTo(number);
         assertThat(tasklist.isEditable("Application number")).isFalse();
         assertThat(tasklist.field("Exchange")).isEqualTo(variable(demoCase, ProcessVariables.VENUE_EXCHANGE));
-        assertThat(tasklist.field("Negative list (Art. 8)")).isEqualTo("CLEAR");
+        assertThat(variable(demoCase, ProcessVariables.NEGATIVE_LIST)).isEqualTo("CLEAR");
+        assertThat(tasklist.choice("负面清单（第八条） / Negative list (Art. 8)")).isEqualTo("不存在相关情形 / No circumstance applies");
         assertThat(tasklist.field("Negative-list screening"))
                 .isEqualTo(variable(demoCase, ProcessVariables.NEGATIVE_LIST + ProcessVariables.REASON_SUFFIX)).isNotBlank();
-        assertThat(tasklist.field("Cybersecurity review")).isEqualTo(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW));
+        assertThat(tasklist.choice("Cybersecurity review"))
+                .isEqualTo(REVIEW_REQUIREMENT.get(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW)));
         assertThat(tasklist.field("Why"))
                 .isEqualTo(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW + ProcessVariables.REASON_SUFFIX))
                 .contains("1,000,000");
-        assertThat(tasklist.field("Listing type")).isEqualTo("INDIRECT");
+        assertThat(variable(demoCase, ProcessVariables.LISTING_TYPE)).isEqualTo("INDIRECT");
+        assertThat(tasklist.choice("上市类型 / Listing type")).isEqualTo("间接境外上市 / Indirect listing");
+        assertThat(tasklist.choice("Country or region")).isEqualTo("美国 / United States");
         assertThat(tasklist.field("Why this listing type"))
                 .isEqualTo(variable(demoCase, ProcessVariables.LISTING_TYPE + ProcessVariables.REASON_SUFFIX));
         assertThat(tasklist.isEditable("Why")).isFalse();
+        // Nothing the officer would need a code book for, and no empty boxes: the demo case needs no
+        // industry regulator's approval and the company has not corrected anything yet.
+        assertThat(tasklist.everythingShown()).doesNotContain("INDIRECT", "CLEAR", "MANDATORY", "SECURITY_ASSESSMENT",
+                "STANDARD_CONTRACT", "EXEMPT", "true", "false").doesNotContainPattern("\\bUS\\b");
+        assertThat(variable(demoCase, ProcessVariables.INDUSTRY_REGULATOR_NAME)).isNull();
+        assertThat(tasklist.shows("Industry prior approval")).as("the industry prior approval that does not apply").isFalse();
+        assertThat(variable(demoCase, ProcessVariables.MATERIALS_ANSWER)).isNull();
+        assertThat(tasklist.shows("The company's latest correction")).as("a correction that was never made").isFalse();
         assertThat(tasklist.link("Open the case file")).isEqualTo("http://localhost:" + port + "/staff/applications/" + number);
         browser.screenshot("tasklist-form", 1400, 1500);
 

@@ -9,17 +9,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.ola.calendar.WorkingDayCalendar;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.filing.ApplicationNumber;
@@ -31,6 +36,8 @@ import cn.ola.workflow.CaseWorkflow;
 /** The staff list of applications: search, filters, paging and sorting on the running system. */
 @DevSystemTest
 class ApplicationSearchIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     int port;
@@ -46,6 +53,8 @@ class ApplicationSearchIT {
     IdentityService identity;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WorkingDayCalendar calendar;
 
     StaffTestCases cases;
     Browserless staff;
@@ -206,6 +215,42 @@ class ApplicationSearchIT {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(numbersOn(page.body())).containsExactly(number.toString());
         assertThat(page.body()).contains("value=\"" + number + "\"");
+    }
+
+    @Test
+    void theDeadlineColumnSaysWhenTheCaseIsDueAndHowManyWorkingDaysAreLeft() {
+        ApplicationNumber onTime = cases.submit(cases.demoCompany(), 500_000L);
+        Date due = cases.openTask(onTime, "Task_IntakeCheck").getDueDate();
+        LocalDate dueDay = due.toInstant().atZone(BEIJING).toLocalDate();
+        int left = calendar.workingDaysBetween(LocalDate.now(BEIJING), dueDay);
+        assertThat(left).as("the 5 working days of the intake check").isEqualTo(5);
+
+        assertThat(deadlineOf(onTime, "en-GB")).isEqualTo(dueDay + " due in 5 working days");
+        assertThat(deadlineOf(onTime, "zh-CN")).isEqualTo(dueDay + " 还剩 5 个工作日");
+
+        // A task left past its due date: the days it is late.
+        ApplicationNumber late = cases.submit(cases.demoCompany(), 500_000L);
+        Task intake = cases.openTask(late, "Task_IntakeCheck");
+        LocalDate pastDay = LocalDate.now(BEIJING);
+        while (calendar.workingDaysBetween(LocalDate.now(BEIJING), pastDay) > -3) {
+            pastDay = pastDay.minusDays(1);
+        }
+        intake.setDueDate(Date.from(pastDay.atTime(23, 59, 59).atZone(BEIJING).toInstant()));
+        tasks.saveTask(intake);
+        assertThat(deadlineOf(late, "en-GB")).isEqualTo(pastDay + " 3 working days overdue");
+        assertThat(deadlineOf(late, "zh-CN")).isEqualTo(pastDay + " 已逾期 3 个工作日");
+    }
+
+    /** The deadline cell of the case's row, as a reader of this language sees it. */
+    private String deadlineOf(ApplicationNumber number, String language) {
+        Browserless reader = new Browserless(port, "Accept-Language", language);
+        reader.login("csrc", "demo");
+        HttpResponse<String> page = reader.get("/staff/applications?q=" + number);
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<String> rows = rows(page.body(), "results");
+        assertThat(rows).hasSize(2);
+        String[] cells = rows.get(1).split(" \\| ");
+        return cells[cells.length - 1];
     }
 
     private void assertRefused(Map<String, String> parameters, String message) {
