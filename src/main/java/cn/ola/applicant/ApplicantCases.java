@@ -23,6 +23,7 @@ import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
 import cn.ola.visibility.CompanyView;
+import cn.ola.workflow.AlreadySubmittedException;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
@@ -113,6 +114,28 @@ public class ApplicantCases {
                     + "opened it. Reload it to see the changes, then make yours again.");
         }
         return applications.find(applicationId).orElseThrow();
+    }
+
+    /**
+     * Deletes a draft of the user's company with its documents. A draft submitted meanwhile stays
+     * (409 in the API); one deleted meanwhile, by a double click or a colleague, is not found, like
+     * another company's. Returns how many documents went with it.
+     */
+    @Transactional
+    public int deleteDraft(String userId, long applicationId) {
+        Company company = companyOf(userId);
+        ListingApplication draft = applications.findForUpdate(applicationId).filter(a -> a.companyId() == company.id())
+                .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId));
+        if (draft.submitted()) {
+            throw new AlreadySubmittedException(draft.number());
+        }
+        if (!applications.deleteDraft(applicationId)) {
+            throw new ApplicationNotFoundException("with id " + applicationId);
+        }
+        int removed = documents.removeAll(applicationId);
+        audit.record(applicationId, userId, AuditEventType.DRAFT_DELETED, null, ListingApplications.DELETED,
+                removed + " document(s) removed");
+        return removed;
     }
 
     /**

@@ -76,6 +76,38 @@ public class DocumentStore {
         return store(applicationId, kind, filename, contentType, content, uploadedBy);
     }
 
+    /**
+     * Removes every document of the application: the rows at once, the files once the caller's
+     * transaction has committed (a rollback leaves both). Returns how many there were.
+     */
+    @Transactional
+    public int removeAll(long applicationId) {
+        List<StoredDocument> removed = of(applicationId);
+        jdbc.sql("DELETE FROM documents WHERE application_id = ?").param(applicationId).update();
+        List<Path> files = removed.stream().map(document -> folder.resolve(document.storageKey())).toList();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deleteFiles(files);
+                }
+            });
+        } else {
+            deleteFiles(files);
+        }
+        return removed.size();
+    }
+
+    private static void deleteFiles(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A file left behind is harmless: no row points to it any more.
+            }
+        }
+    }
+
     public Optional<StoredDocument> find(long id) {
         return jdbc.sql("SELECT * FROM documents WHERE id = ?").param(id).query(DocumentStore::map).optional();
     }
