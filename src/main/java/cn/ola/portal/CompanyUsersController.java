@@ -3,12 +3,15 @@ package cn.ola.portal;
 import java.io.Serializable;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +24,7 @@ import cn.ola.company.Company;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.CompanyUsers.Removal;
 import cn.ola.company.UserIdTakenException;
+import cn.ola.security.KeptForm;
 
 /**
  * The people who sign in for the company; any of them can invite a further one, or remove a
@@ -39,7 +43,12 @@ class CompanyUsersController {
     }
 
     @GetMapping
-    String users(Authentication user, @ModelAttribute("invitation") UserForm form, Model model) {
+    String users(Authentication user, @ModelAttribute("invitation") UserForm form, HttpServletRequest request, Model model) {
+        KeptForm.take(request, "/company/users").ifPresent(kept -> {
+            // An invitation typed before the session expired (without its passwords): shown again, not yet sent.
+            new WebDataBinder(form, "invitation").bind(kept.propertyValues());
+            model.addAttribute("formKept", true);
+        });
         model.addAttribute("company", companyOf(user));
         model.addAttribute("members", companyUsers.members(companyOf(user)));
         return VIEW;

@@ -1,6 +1,7 @@
 package cn.ola.security;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,12 +18,16 @@ import org.springframework.security.web.csrf.CsrfException;
 /**
  * The portal's answer when a request is refused. A form posted with a CSRF token the session no
  * longer knows — the session expired, or the page was open while the person signed in again — is
- * kept ({@link KeptForm}) and the person is taken to sign in, or, still signed in, straight back to
- * the page, where the form shows what was typed. A sign-out with a stale token shows the sign-out
+ * kept ({@link KeptForm}) and the person is taken to sign in, or, still signed in (or on the
+ * registration form, which needs no account), straight back to the page, where the form shows what
+ * was typed. A sign-out with a stale token shows the sign-out
  * page. Anything else is the error page {@code error/403} (the "page expired" text for a CSRF
  * failure of a request that is not a browser's form).
  */
 final class PortalAccessDenied implements AccessDeniedHandler {
+
+    /** Forms anybody may send without signing in: back to their page at once. */
+    private static final Set<String> PUBLIC_FORMS = Set.of("/register");
 
     /** Request attribute telling the error page that the refusal was a stale or missing CSRF token. */
     static final String CSRF_FAILURE = "csrfFailure";
@@ -53,7 +58,7 @@ final class PortalAccessDenied implements AccessDeniedHandler {
         }
         KeptForm kept = KeptForm.of(request);
         request.getSession(true).setAttribute(KeptForm.SESSION_ATTRIBUTE, kept);
-        response.sendRedirect(context + (signedIn() ? kept.returnTo() : "/login?expired"));
+        response.sendRedirect(context + (signedIn() || PUBLIC_FORMS.contains(path) ? kept.returnTo() : "/login?expired"));
     }
 
     private static boolean signedIn() {

@@ -126,6 +126,35 @@ class ErrorPagesIT {
         assertThat(cases.overview(user, cn.ola.filing.ApplicationNumber.parse(number)).open()).as("nothing was sent").isTrue();
     }
 
+    @Test
+    void registrationTypedWhenTheSessionHadEndedComesBackWithoutItsPasswords() {
+        Browserless web = new Browserless(port);
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("_csrf", "from-the-lost-session");
+        typed.put("nameZh", "过期注册科技股份有限公司");
+        typed.put("contactPerson", "吴芳");
+        typed.put("password", "Typed2026secret");
+
+        HttpResponse<String> refused = web.postFormWithoutToken("/register", typed);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).as("no account needed: straight back")
+                .endsWith("/register");
+        String page = web.get("/register?lang=en").body();
+        assertThat(page).contains("id=\"form-kept\"", "value=\"过期注册科技股份有限公司\"", "value=\"吴芳\"")
+                .doesNotContain("Typed2026secret");
+        assertThat(web.get("/register").body()).as("shown once").doesNotContain("过期注册科技股份有限公司");
+    }
+
+    @Test
+    void anInvitationTypedWithAStaleTokenComesBackWithoutItsPasswords() {
+        Browserless web = signedIn(companyUser());
+        HttpResponse<String> refused = web.postFormWithoutToken("/company/users", Map.of("_csrf", "stale",
+                "userName", "new-colleague", "lastName", "郑", "password", "Typed2026secret"));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/company/users");
+        assertThat(web.get("/company/users?lang=en").body()).contains("id=\"form-kept\"", "value=\"new-colleague\"",
+                "value=\"郑\"").doesNotContain("Typed2026secret");
+        assertThat(companyUsers.userIdTaken("new-colleague")).as("nobody was invited").isFalse();
+    }
+
     private String companyUser() {
         String user = "errors" + System.nanoTime();
         companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "错误页面测试股份有限公司", null,
