@@ -151,6 +151,10 @@ public class ApplicantCases {
                     applications.cloudContracts(applicationId)));
             problems.addAll(ApplicationRules.missing(draft.facts()));
             problems.addAll(missingDocuments(applicationId));
+            if (!problems.isEmpty()) {
+                // Deleted meanwhile (its documents went first): not found, rather than "documents missing".
+                application(userId, applicationId);
+            }
             requireNoProblems(problems);
         }
         ApplicationNumber number = workflow.submit(applicationId, userId);

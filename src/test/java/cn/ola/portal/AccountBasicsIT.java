@@ -189,6 +189,35 @@ class AccountBasicsIT {
     }
 
     @Test
+    void aDeletionAndASubmissionAtTheSameMomentLeaveOneOfThem() throws Exception {
+        String user = company("删除与提交竞争股份有限公司").get(0);
+        for (int pair = 0; pair < 5; pair++) {
+            long draft = completeDraft(user);
+            List<Object> outcomes;
+            try (Race race = new Race()) {
+                outcomes = race.run(() -> outcome(() -> cases.deleteDraft(user, draft)),
+                        () -> outcome(() -> cases.submit(user, draft)));
+            }
+            boolean deleted = cases.applications(user).stream().noneMatch(application -> application.id() == draft);
+            assertThat(outcomes).as("pair %d", pair).containsExactlyInAnyOrder(deleted
+                    ? List.of("done", "ApplicationNotFoundException").toArray()
+                    : List.of("AlreadySubmittedException", "done").toArray());
+            if (!deleted) {
+                assertThat(cases.application(user, draft).submitted()).isTrue();
+            }
+        }
+    }
+
+    private static Object outcome(java.util.concurrent.Callable<?> action) {
+        try {
+            action.call();
+            return "done";
+        } catch (Exception refused) {
+            return refused.getClass().getSimpleName();
+        }
+    }
+
+    @Test
     void theApiDeletesOnlyTheCompanysOwnDrafts() throws Exception {
         String user = company("接口删除测试股份有限公司").get(0);
         String outsider = company("接口旁观测试股份有限公司").get(0);
@@ -233,13 +262,18 @@ class AccountBasicsIT {
     }
 
     private long submittedApplication(String user) {
+        long id = completeDraft(user);
+        cases.submit(user, id);
+        return id;
+    }
+
+    private long completeDraft(String user) {
         long id = cases.createDraft(user, new ApplicationDraft(LargePlatform.facts("INTERNET"), List.of())).id();
         for (DocumentKind kind : DocumentKind.values()) {
             if (kind.requiredAtSubmission()) {
                 cases.upload(user, id, kind, new Upload(kind.name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
             }
         }
-        cases.submit(user, id);
         return id;
     }
 
