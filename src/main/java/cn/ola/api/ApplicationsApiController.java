@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,6 +113,22 @@ class ApplicationsApiController {
         int version = version(ifMatch);
         ListingApplication saved = cases.updateDraft(user.getName(), id, version, input.toDraft());
         return ResponseEntity.ok().eTag(Integer.toString(saved.version())).body(view(user, saved));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a draft",
+            description = "Deletes a draft of the caller's company with its uploaded documents. A submitted application "
+                    + "cannot be deleted (409; withdraw it instead). Deleting again, or another company's draft, is 404.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such draft (deleted already), or another company's",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "not found", value = ApiExamples.NOT_FOUND_PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Not a draft: the application has been submitted",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "already submitted", value = ApiExamples.ALREADY_SUBMITTED_PROBLEM)))
+    ResponseEntity<Void> delete(@PathVariable long id, Principal user) {
+        cases.deleteDraft(user.getName(), id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/submission")

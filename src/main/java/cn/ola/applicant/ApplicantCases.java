@@ -23,6 +23,7 @@ import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
 import cn.ola.visibility.CompanyView;
+import cn.ola.workflow.AlreadySubmittedException;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
@@ -119,6 +120,28 @@ public class ApplicantCases {
     }
 
     /**
+     * Deletes a draft of the user's company with its documents. A draft submitted meanwhile stays
+     * (409 in the API); one deleted meanwhile, by a double click or a colleague, is not found, like
+     * another company's. Returns how many documents went with it.
+     */
+    @Transactional
+    public int deleteDraft(String userId, long applicationId) {
+        Company company = companyOf(userId);
+        ListingApplication draft = applications.findForUpdate(applicationId).filter(a -> a.companyId() == company.id())
+                .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId));
+        if (draft.submitted()) {
+            throw new AlreadySubmittedException(draft.number());
+        }
+        if (!applications.deleteDraft(applicationId)) {
+            throw new ApplicationNotFoundException("with id " + applicationId);
+        }
+        int removed = documents.removeAll(applicationId);
+        audit.record(applicationId, userId, AuditEventType.DRAFT_DELETED, null, ListingApplications.DELETED,
+                removed + " document(s) removed");
+        return removed;
+    }
+
+    /**
      * Submits a complete draft: it gets its number and the case starts. Submitting again (a double
      * click, a retried request) changes nothing and reports the number it already has. Not one
      * transaction around it all: the workflow takes the number and starts the case in
@@ -131,6 +154,10 @@ public class ApplicantCases {
                     applications.cloudContracts(applicationId)));
             problems.addAll(ApplicationRules.missing(draft.facts()));
             problems.addAll(missingDocuments(draft));
+            if (!problems.isEmpty()) {
+                // Deleted meanwhile (its documents went first): not found, rather than "documents missing".
+                application(userId, applicationId);
+            }
             requireNoProblems(problems);
         }
         ApplicationNumber number = workflow.submit(applicationId, userId);

@@ -11,6 +11,8 @@ import java.util.Optional;
 public enum AuditEventType {
     /** The company started a draft. */
     DRAFT_CREATED,
+    /** The company deleted a draft (with its documents); the details say how many documents went with it. */
+    DRAFT_DELETED,
     /** The company submitted its application. */
     SUBMITTED,
     /** One screening decision at submission, with its result and reason. */

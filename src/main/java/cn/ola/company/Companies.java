@@ -32,6 +32,11 @@ public class Companies {
         this.clock = clock;
     }
 
+    /** Locks the company's row until the caller's transaction ends: changes to its users take turns. */
+    void lock(Company company) {
+        jdbc.sql("SELECT id FROM companies WHERE id = ? FOR UPDATE").param(company.id()).query(Long.class).optional();
+    }
+
     @Transactional
     public Company register(NewCompany company) {
         if (findByCreditCode(company.creditCode()).isPresent()) {

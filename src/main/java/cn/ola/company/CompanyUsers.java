@@ -55,6 +55,61 @@ public class CompanyUsers {
         return Optional.empty();
     }
 
+    /** Why a colleague was not removed, or that it was. */
+    public enum Removal {
+        REMOVED, NOT_A_MEMBER, YOURSELF
+    }
+
+    /**
+     * Removes a colleague's account: never one of another company, never oneself. So the company
+     * always keeps a user: the one who removes stays, and removals of one company take turns (of two
+     * users removing each other at the same moment, the second is no longer a member when its turn
+     * comes). What the removed user did stays on record under their name.
+     */
+    @Transactional
+    public Removal remove(String actorId, String colleagueId) {
+        Company company = companyOf(actorId).orElse(null);
+        if (company == null) {
+            return Removal.NOT_A_MEMBER;
+        }
+        companies.lock(company);
+        if (!isMember(company, actorId) || !isMember(company, colleagueId)) {
+            return Removal.NOT_A_MEMBER;
+        }
+        if (actorId.equals(colleagueId)) {
+            return Removal.YOURSELF;
+        }
+        identity.deleteUser(colleagueId);
+        return Removal.REMOVED;
+    }
+
+    /** Whether the user's own password is this one. */
+    public boolean passwordIs(String userId, String password) {
+        return password != null && !password.isEmpty() && identity.checkPassword(userId, password);
+    }
+
+    /**
+     * Sets the user's own password, after the current one was confirmed; it must keep
+     * {@link PasswordRules}.
+     */
+    @Transactional
+    public boolean changePassword(String userId, String currentPassword, String newPassword) {
+        if (!PasswordRules.check(userId, newPassword, newPassword).isEmpty()) {
+            throw new IllegalArgumentException("The new password breaks the password rules");
+        }
+        if (!passwordIs(userId, currentPassword)) {
+            return false;
+        }
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        user.setPassword(newPassword);
+        identity.saveUser(user);
+        return true;
+    }
+
+    private boolean isMember(Company company, String userId) {
+        return identity.createUserQuery().userId(userId).memberOfGroup(company.groupId()).count() == 1;
+    }
+
     public List<User> members(Company company) {
         return identity.createUserQuery().memberOfGroup(company.groupId()).orderByUserId().asc().list();
     }

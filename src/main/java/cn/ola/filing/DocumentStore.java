@@ -71,6 +71,15 @@ public class DocumentStore {
         return store(applicationId, kind, filename, contentType, content, uploadedBy);
     }
 
+    /**
+     * Removes every document of the application, rows and bytes (document_content goes with its
+     * row), in the caller's transaction. Returns how many there were.
+     */
+    @Transactional
+    public int removeAll(long applicationId) {
+        return jdbc.sql("DELETE FROM documents WHERE application_id = ?").param(applicationId).update();
+    }
+
     public Optional<StoredDocument> find(long id) {
         return jdbc.sql("SELECT * FROM documents WHERE id = ?").param(id).query(DocumentStore::map).optional();
     }

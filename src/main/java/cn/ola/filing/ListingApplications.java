@@ -26,6 +26,11 @@ public class ListingApplications {
 
     public static final String DRAFT = "DRAFT";
     public static final String SUBMITTED = "SUBMITTED";
+    /**
+     * A draft its company deleted: gone from every list and look-up, its documents removed; the row
+     * stays only so that the audit trail of the draft keeps pointing somewhere.
+     */
+    public static final String DELETED = "DELETED";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
@@ -121,8 +126,8 @@ public class ListingApplications {
 
     /** The company's applications, newest first. */
     public List<ListingApplication> ofCompany(long companyId) {
-        return jdbc.sql(SELECT + " WHERE a.company_id = ? ORDER BY a.created_at DESC, a.id DESC").param(companyId)
-                .query(ListingApplications::map).list();
+        return jdbc.sql(SELECT + " WHERE a.company_id = ? AND a.status <> ? ORDER BY a.created_at DESC, a.id DESC")
+                .params(companyId, DELETED).query(ListingApplications::map).list();
     }
 
     public List<CloudContract> cloudContracts(long id) {
@@ -131,7 +136,27 @@ public class ListingApplications {
     }
 
     public Optional<ListingApplication> find(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ListingApplications::map).optional();
+        return jdbc.sql(SELECT + " WHERE a.id = ? AND a.status <> ?").params(id, DELETED).query(ListingApplications::map)
+                .optional();
+    }
+
+    /** Reads the application and locks its row until the caller's transaction ends (see {@link #findForUpdate}). */
+    public Optional<ListingApplication> findForUpdate(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ? AND a.status <> ? FOR UPDATE").params(id, DELETED)
+                .query(ListingApplications::map).optional();
+    }
+
+    /**
+     * Deletes a draft, if it is still one: its cloud contracts go, the row is marked {@link #DELETED}.
+     * False when it was submitted or deleted meanwhile.
+     */
+    public boolean deleteDraft(long id) {
+        int deleted = jdbc.sql("UPDATE applications SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+                .params(DELETED, Timestamp.from(clock.instant()), id, DRAFT).update();
+        if (deleted == 1) {
+            jdbc.sql("DELETE FROM cloud_contracts WHERE application_id = ?").param(id).update();
+        }
+        return deleted == 1;
     }
 
     public Optional<ListingApplication> find(ApplicationNumber number) {
@@ -243,7 +268,8 @@ public class ListingApplications {
         return new ListingApplication(row.getLong("id"), row.getLong("company_id"),
                 number == null ? null : ApplicationNumber.parse(number), row.getString("status"), row.getString("stage"),
                 row.getBoolean("overdue"), submitted == null ? null : submitted.toInstant(),
-                closed == null ? null : closed.toInstant(), row.getInt("version"), facts);
+                closed == null ? null : closed.toInstant(), row.getTimestamp("updated_at").toInstant(), row.getInt("version"),
+                facts);
     }
 
     private static Boolean bool(ResultSet row, String column) throws SQLException {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +36,7 @@ import cn.ola.applicant.UploadPolicy;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.StoredDocument;
+import cn.ola.security.KeptForm;
 import cn.ola.workflow.AlreadySubmittedException;
 import cn.ola.workflow.ApplicationNotFoundException;
 
@@ -67,13 +71,24 @@ class ApplicationFormController {
     }
 
     @GetMapping("/{id}/{section}")
-    String show(@PathVariable long id, @PathVariable String section, Authentication user, Model model) {
+    String show(@PathVariable long id, @PathVariable String section, Authentication user, HttpServletRequest request,
+            Model model) {
         ListingApplication application = cases.application(user.getName(), id);
         if (application.submitted()) {
             return "redirect:/applications/" + application.number();
         }
+        Section page = section(section);
         DraftForm form = DraftForm.of(application.facts(), cases.cloudContracts(user.getName(), id));
-        return page(model, user, application, section(section), form, errors(), application.version());
+        Optional<KeptForm> kept = KeptForm.take(request, "/applications/drafts/" + id + "/" + page.path());
+        if (kept.isPresent() && !page.fields().isEmpty()) {
+            // Typed before the session expired: shown again over the draft, unsaved, at the version then read.
+            ServletRequestDataBinder binder = binder(form, page);
+            binder.bind(kept.get().propertyValues());
+            form.dropBlankContractRows();
+            model.addAttribute("formKept", true);
+            return page(model, user, application, page, form, errors(), versionRead(kept.get().value("version"), application));
+        }
+        return page(model, user, application, page, form, errors(), application.version());
     }
 
     @PostMapping("/{id}/{section}")
@@ -89,13 +104,7 @@ class ApplicationFormController {
         int read = versionRead(version, application);
         DraftForm form = DraftForm.of(application.facts(), cases.cloudContracts(user.getName(), id));
         if (!page.fields().isEmpty()) {
-            if (page.fields().contains("cloudContracts")) {
-                form.setContracts(new ArrayList<>());
-            }
-            ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
-            binder.setAllowedFields(page.fields().stream()
-                    .map(field -> field.equals("cloudContracts") ? "contracts*" : field).toArray(String[]::new));
-            binder.bind(request);
+            binder(form, page).bind(request);
             form.dropBlankContractRows();
             DraftForm.Parsed parsed = form.parse();
             FormErrors errors = errors().typed(parsed.errors());
@@ -146,6 +155,17 @@ class ApplicationFormController {
             response.setStatus(422);
             return reviewPage(model, user, cases.application(user.getName(), id), true);
         }
+    }
+
+    /** A binder for the fields of this section only; the section's contract rows are replaced by those posted. */
+    private static ServletRequestDataBinder binder(DraftForm form, Section page) {
+        if (page.fields().contains("cloudContracts")) {
+            form.setContracts(new ArrayList<>());
+        }
+        ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
+        binder.setAllowedFields(page.fields().stream()
+                .map(field -> field.equals("cloudContracts") ? "contracts*" : field).toArray(String[]::new));
+        return binder;
     }
 
     /** The version the page was read at; a page without one saves over the current version, a garbled one over none. */

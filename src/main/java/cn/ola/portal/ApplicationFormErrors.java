@@ -21,7 +21,7 @@ import cn.ola.workflow.ApplicationNotFoundException;
  * friendly "not found" page, never an error trace and never a hint that the other one exists.
  */
 @ControllerAdvice(assignableTypes = {ApplicationsController.class, ApplicationFormController.class,
-        DraftDocumentsController.class})
+        DraftDocumentsController.class, DraftDeletionController.class})
 class ApplicationFormErrors {
 
     @ExceptionHandler(ApplicationNotFoundException.class)

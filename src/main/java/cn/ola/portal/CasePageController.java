@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,7 @@ import cn.ola.applicant.Upload;
 import cn.ola.applicant.UploadPolicy;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
+import cn.ola.security.KeptForm;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseChangedMeanwhileException;
@@ -67,8 +70,16 @@ class CasePageController {
     }
 
     @GetMapping("/applications/{number}")
-    String page(@PathVariable String number, Authentication user, Model model) {
-        show(model, user, parse(number));
+    String page(@PathVariable String number, Authentication user, HttpServletRequest request, Model model) {
+        ApplicationNumber caseNumber = parse(number);
+        show(model, user, caseNumber);
+        String answers = "/applications/" + caseNumber + "/materials/";
+        KeptForm.takeUnder(request, answers).ifPresent(kept -> {
+            // An answer typed before the session expired: shown again in its form, not yet sent.
+            model.addAttribute("formKept", true);
+            model.addAttribute("errorTask", kept.action().substring(answers.length()));
+            model.addAttribute("typedAnswer", kept.value("answer"));
+        });
         return VIEW;
     }
 
@@ -163,12 +174,17 @@ class CasePageController {
     }
 
     @GetMapping("/applications/{number}/withdraw")
-    String confirmWithdrawal(@PathVariable String number, Authentication user, Model model, RedirectAttributes redirect) {
+    String confirmWithdrawal(@PathVariable String number, Authentication user, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
         ApplicationNumber caseNumber = parse(number);
         CaseOverview overview = cases.overview(user.getName(), caseNumber);
         if (!overview.open()) {
             return notWaiting(caseNumber, redirect);
         }
+        KeptForm.take(request, "/applications/" + caseNumber + "/withdraw").ifPresent(kept -> {
+            model.addAttribute("formKept", true);
+            model.addAttribute("typedReason", kept.value("reason"));
+        });
         model.addAttribute("app", overview.application());
         model.addAttribute("company", overview.company());
         return "cases/withdraw";

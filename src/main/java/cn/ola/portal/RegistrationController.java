@@ -2,8 +2,12 @@ package cn.ola.portal;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +18,7 @@ import cn.ola.company.CompanyAlreadyRegisteredException;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.company.UserIdTakenException;
+import cn.ola.security.KeptForm;
 
 /** A company registers itself with its first user, who can then sign in and file. */
 @Controller
@@ -31,7 +36,12 @@ class RegistrationController {
     }
 
     @GetMapping
-    String form(@ModelAttribute("registration") RegistrationForm form) {
+    String form(@ModelAttribute("registration") RegistrationForm form, HttpServletRequest request, Model model) {
+        KeptForm.take(request, "/register").ifPresent(kept -> {
+            // Typed before the session expired (passwords are never kept): shown again, not yet sent.
+            new WebDataBinder(form, "registration").bind(kept.propertyValues());
+            model.addAttribute("formKept", true);
+        });
         return VIEW;
     }
 

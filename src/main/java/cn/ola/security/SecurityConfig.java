@@ -127,13 +127,16 @@ class SecurityConfig {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .failureHandler(new LoginFailureHandler())
+                        .successHandler(new BackToKeptForm())
                         .permitAll())
                 .logout(out -> out
                         .logoutRequestMatcher(logout)
                         .logoutSuccessHandler(SecurityConfig::afterLogout)
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi))
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi)
+                        // Also serves the CSRF check: a form posted after the session expired is kept, not lost.
+                        .accessDeniedHandler(new PortalAccessDenied()))
                 // Camunda's webapps carry their own CSRF protection (a token header on every API call).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camundaApi))
                 .headers(headers -> headers

@@ -58,7 +58,7 @@ public final class CompanyView {
     static Audience audience(AuditEvent event) {
         return AuditEventType.of(event.eventType()).map(type -> switch (type) {
             // The company's own actions, in its own words.
-            case DRAFT_CREATED, SUBMITTED, WITHDRAWAL_REQUESTED, MATERIALS_SUPPLIED, OVERSEAS_SUBMISSION_REPORTED,
+            case DRAFT_CREATED, DRAFT_DELETED, SUBMITTED, WITHDRAWAL_REQUESTED, MATERIALS_SUPPLIED, OVERSEAS_SUBMISSION_REPORTED,
                     LISTING_REPORTED -> COMPANY;
             // The screening of what it filed, each result with the rule's reason, as told at submission.
             case SCREENING -> COMPANY;

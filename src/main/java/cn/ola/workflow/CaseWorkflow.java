@@ -86,7 +86,9 @@ public class CaseWorkflow {
         ApplicationNumber number = applications.nextNumber();
         return transaction.execute(status -> {
             if (!applications.markSubmitted(applicationId, number)) {
-                throw new AlreadySubmittedException(applications.find(applicationId).orElseThrow().number());
+                // Submitted meanwhile (a double click), or deleted meanwhile: then it is not found.
+                throw new AlreadySubmittedException(applications.find(applicationId)
+                        .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId)).number());
             }
             // Read again under the row lock the update took: the facts as submitted, not as first read.
             ListingApplication submitted = applications.find(applicationId).orElseThrow();

@@ -104,6 +104,9 @@ class AccessMatrixIT {
     private long documentA;
     private String caseB;
     private long letterB;
+    private long draftA;
+    private long draftB;
+    private String colleagueA;
 
     @BeforeEach
     void twoCompaniesAndTheirCases() {
@@ -138,6 +141,13 @@ class AccessMatrixIT {
         letterB = await().atMost(Duration.ofSeconds(60)).until(() -> cases.documents(userB, idB).stream()
                 .filter(d -> LetterKind.isLetter(d.kind())).map(StoredDocument::id).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
+
+        // A draft of each company and a colleague of company A's user, for the account pages.
+        draftA = draft(users.get(Who.COMPANY_A), facts("SOFTWARE", 10_000L, 0L));
+        draftB = draft(userB, facts("SOFTWARE", 10_000L, 0L));
+        colleagueA = "a-" + System.nanoTime();
+        companyUsers.invite(companyUsers.companyOf(users.get(Who.COMPANY_A)).orElseThrow(),
+                new NewUser(colleagueA, "Fang", "Wang", colleagueA + "@example.cn", "Colleague-A-2026"));
 
         for (Who who : Who.values()) {
             Browserless session = new Browserless(port);
@@ -219,6 +229,38 @@ class AccessMatrixIT {
                     .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
             row.add(status(apiDocument));
 
+            // Signing out, one's password, removing a colleague, deleting a draft: each only in one's own company.
+            HttpResponse<String> logout = web.get("/logout");
+            assertThat(logout.statusCode()).as(who + " sign-out page").isEqualTo(200);
+            HttpResponse<String> passwordPage = web.get("/account/password");
+            assertThat(passwordPage.statusCode()).as(who + " password page").isEqualTo(200);
+            assertThat(passwordPage.body().contains("currentPassword")).as(who + " may change the password here")
+                    .isEqualTo(!who.staff());
+            row.add(status(logout) + "/" + cell(passwordPage, body -> body.contains("currentPassword") ? "form" : "camunda"));
+            HttpResponse<String> confirmRemoval = web.get("/company/users/" + colleagueA + "/remove");
+            assertThat(confirmRemoval.statusCode()).as(who + " asked to remove A's colleague")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 302 : 403);
+            String otherCompanysUser = who == Who.COMPANY_A ? users.get(Who.COMPANY_B) : colleagueA;
+            HttpResponse<String> removal = web.postForm("/", "/company/users/" + otherCompanysUser + "/remove", Map.of());
+            assertThat(removal.statusCode()).as(who + " removes another company's user").isEqualTo(who.staff() ? 403 : 302);
+            assertThat(companyUsers.userIdTaken(colleagueA) && companyUsers.userIdTaken(users.get(Who.COMPANY_B)))
+                    .as(who + ": nobody of another company was removed").isTrue();
+            row.add(status(confirmRemoval) + "/" + status(removal));
+            HttpResponse<String> confirmDeletion = web.get("/applications/drafts/" + draftA + "/delete");
+            assertThat(confirmDeletion.statusCode()).as(who + " asked to delete A's draft")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            long otherCompanysDraft = who == Who.COMPANY_A ? draftB : draftA;
+            HttpResponse<String> deletion = web.postForm("/", "/applications/drafts/" + otherCompanysDraft + "/delete", Map.of());
+            assertThat(deletion.statusCode()).as(who + " deletes another company's draft").isEqualTo(who.staff() ? 403 : 302);
+            HttpResponse<String> apiDeletion = basic.deleteWithBasic("/api/v1/applications/" + otherCompanysDraft, user, password);
+            assertThat(apiDeletion.statusCode()).as(who + " API deletes another company's draft").isEqualTo(who.staff() ? 403 : 404);
+            assertThat(cases.application(users.get(Who.COMPANY_A), draftA).id()).as(who + ": A's draft stays").isEqualTo(draftA);
+            assertThat(cases.application(users.get(Who.COMPANY_B), draftB).id()).as(who + ": B's draft stays").isEqualTo(draftB);
+            HttpResponse<String> apiSubmitted = basic.deleteWithBasic("/api/v1/applications/" + idA, user, password);
+            assertThat(apiSubmitted.statusCode()).as(who + " API deletes case A")
+                    .isEqualTo(who == Who.COMPANY_A ? 409 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(confirmDeletion) + "/" + status(deletion) + "/" + status(apiDeletion) + "/" + status(apiSubmitted));
+
             // The engine's REST API: tasks of case A, its process instances and their history.
             HttpResponse<String> engineTasks = basic.getWithBasic("/engine-rest/task?processInstanceBusinessKey=" + caseA, user,
                     password);
@@ -245,6 +287,7 @@ class AccessMatrixIT {
         System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "case A/B", "audit A/B", "audit.csv A/B",
                         "document A", "letter B", "dashboard", "accounts", "portal A", "API list", "API case A", "API document A",
+                        "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }
 

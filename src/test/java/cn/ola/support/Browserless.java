@@ -76,6 +76,10 @@ public final class Browserless {
         return get(path, "Authorization", basic(user, password));
     }
 
+    public HttpResponse<String> deleteWithBasic(String path, String user, String password) {
+        return send(newRequest(path).header("Authorization", basic(user, password)).DELETE().build());
+    }
+
     public HttpResponse<String> postWithBasic(String path, String user, String password, String json, String... headers) {
         HttpRequest.Builder request = newRequest(path)
                 .header("Authorization", basic(user, password)).header("Content-Type", "application/json")

@@ -107,8 +107,8 @@ class CompanyViewTest {
                 shown.add(type.name());
             }
         }
-        assertThat(shown).containsExactlyInAnyOrder("DRAFT_CREATED", "SUBMITTED", "SCREENING", "STAGE_ENTERED", "STATUS_CHANGED",
-                "CLOSED", "WITHDRAWAL_REQUESTED", "MATERIALS_SUPPLIED", "OVERSEAS_SUBMISSION_REPORTED", "LISTING_REPORTED",
+        assertThat(shown).containsExactlyInAnyOrder("DRAFT_CREATED", "DRAFT_DELETED", "SUBMITTED", "SCREENING", "STAGE_ENTERED",
+                "STATUS_CHANGED", "CLOSED", "WITHDRAWAL_REQUESTED", "MATERIALS_SUPPLIED", "OVERSEAS_SUBMISSION_REPORTED", "LISTING_REPORTED",
                 "LETTER_ISSUED");
         assertThat(seen(event("system", "CLOSED", null, "REJECTED", "text")).details()).isNull();
         assertThat(seen(event("system", "SCREENING", "negative-list", "CLEAR", "No circumstance applies.")).details())
