@@ -39,7 +39,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         + "deadline passed, case ended) is refused with 409 and changes nothing.")
 class CaseController {
 
-    private static final int MOST_TEXT = ApplicantCases.MAX_TEXT;
 
     private final ApplicantCases cases;
 
@@ -78,7 +77,6 @@ class CaseController {
             examples = @ExampleObject(name = "not waiting", value = ApiExamples.CASE_NOT_WAITING_PROBLEM)))
     CaseView answer(@PathVariable long id, @RequestBody MaterialsAnswer body, Principal user) {
         ApplicationNumber number = submitted(user, id);
-        notTooLong(body.answer(), "answer");
         cases.supplyMaterials(user.getName(), number, blankToNull(body.taskId()), body.answer(), List.of());
         return CaseView.of(cases.overview(user.getName(), number));
     }
@@ -93,7 +91,6 @@ class CaseController {
             @RequestParam(name = "kinds", required = false) List<String> kinds,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         ApplicationNumber number = submitted(user, id);
-        notTooLong(answer, "answer");
         List<KindedUpload> uploads = new ArrayList<>();
         List<MultipartFile> attached = files == null ? List.of() : files;
         for (int i = 0; i < attached.size(); i++) {
@@ -129,7 +126,6 @@ class CaseController {
         if (reason.isEmpty()) {
             throw new InvalidInputException(new FieldError("reason", "REQUIRED", "Say why the application is withdrawn."));
         }
-        notTooLong(reason, "reason");
         cases.withdraw(user.getName(), number, reason);
         return CaseView.of(cases.overview(user.getName(), number));
     }
@@ -147,13 +143,6 @@ class CaseController {
             throw new InvalidInputException(new FieldError(field, "REQUIRED", "Required, as YYYY-MM-DD."));
         }
         return value;
-    }
-
-    /** The case's timeline keeps texts of up to 4000 characters (with room for the names of attached files). */
-    private static void notTooLong(String text, String field) {
-        if (text != null && text.length() > MOST_TEXT) {
-            throw new InvalidInputException(new FieldError(field, "TOO_LONG", "At most " + MOST_TEXT + " characters."));
-        }
     }
 
     private static String blankToNull(String text) {

@@ -3,6 +3,7 @@ package cn.ola.api;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationRules;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 
@@ -20,7 +21,8 @@ final class FieldMessages {
             case OUT_OF_RANGE -> field.endsWith("Pct") ? "A percentage between 0 and 100 with at most two decimals."
                     : "Out of range.";
             case UNKNOWN_VALUE -> unknownValue(field);
-            case TOO_LONG -> "Too long.";
+            case TOO_LONG -> "answer".equals(field) || "reason".equals(field)
+                    ? "At most " + ApplicantCases.MAX_TEXT + " characters." : "Too long.";
             case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting"
                     + because(problem.because());
         };

@@ -55,9 +55,8 @@ import cn.ola.workflow.Deadlines;
 class CasePageController {
 
     static final String VIEW = "cases/case";
-    static final int MAX_FILES = 3;
-    /** The answer goes into the case history with a line per file; the history keeps 4,000 characters a step. */
-    static final int MAX_ANSWER = ApplicantCases.MAX_TEXT;
+    /** File inputs the answer form offers; a browser that sends more gets them all kept, as the API does. */
+    static final List<Integer> FILE_SLOTS = List.of(1, 2, 3);
 
     private final ApplicantCases cases;
     private final Deadlines deadlines;
@@ -109,13 +108,9 @@ class CasePageController {
             @RequestParam(name = "kind", required = false) List<String> kinds,
             Model model, RedirectAttributes redirect) throws IOException {
         ApplicationNumber caseNumber = parse(number);
-        if (answer != null && answer.strip().length() > MAX_ANSWER) {
-            return again(model, user, caseNumber, taskId, answer, "materialsError",
-                    new Problem("cases.materials.tooLong", MAX_ANSWER, answer.strip().length()));
-        }
         List<KindedUpload> kinded = new ArrayList<>();
         List<MultipartFile> given = files == null ? List.of() : files;
-        for (int i = 0; i < given.size() && i < MAX_FILES; i++) {
+        for (int i = 0; i < given.size(); i++) {
             MultipartFile file = given.get(i);
             if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
                 continue; // an input left empty
@@ -132,8 +127,10 @@ class CasePageController {
             return again(model, user, caseNumber, taskId, answer, "materialsError",
                     new Problem("cases.upload." + refused.reason().name(),
                             refused.filename(), refused.maxBytes() / (1024 * 1024), refused.detectedType()));
-        } catch (InvalidApplicationException empty) {
-            return again(model, user, caseNumber, taskId, answer, "materialsError", new Problem("cases.materials.empty"));
+        } catch (InvalidApplicationException invalid) {
+            return again(model, user, caseNumber, taskId, answer, "materialsError", tooLong(invalid)
+                    ? new Problem("cases.materials.tooLong", ApplicantCases.MAX_TEXT, answer.strip().length())
+                    : new Problem("cases.materials.empty"));
         }
         redirect.addFlashAttribute("done", "cases.done.materials");
         return "redirect:/applications/" + caseNumber;
@@ -187,24 +184,35 @@ class CasePageController {
         });
         model.addAttribute("app", overview.application());
         model.addAttribute("company", overview.company());
+        model.addAttribute("maxText", ApplicantCases.MAX_TEXT);
         return "cases/withdraw";
     }
 
     @PostMapping("/applications/{number}/withdraw")
     String withdraw(@PathVariable String number, @RequestParam(required = false) String reason, Authentication user,
-            RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         ApplicationNumber caseNumber = parse(number);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why != null && why.length() > 2000) {
-            why = why.substring(0, 2000);
-        }
         try {
             cases.withdraw(user.getName(), caseNumber, why);
         } catch (CaseNotWaitingException moved) {
             return notWaiting(caseNumber, redirect, moved);
+        } catch (InvalidApplicationException invalid) {
+            CaseOverview overview = cases.overview(user.getName(), caseNumber);
+            model.addAttribute("app", overview.application());
+            model.addAttribute("company", overview.company());
+            model.addAttribute("typedReason", reason);
+            model.addAttribute("maxText", ApplicantCases.MAX_TEXT);
+            model.addAttribute("reasonError", new Problem("cases.withdraw.tooLong", ApplicantCases.MAX_TEXT, why.length()));
+            return "cases/withdraw";
         }
         redirect.addFlashAttribute("done", "cases.done.withdrawn");
         return "redirect:/applications/" + caseNumber;
+    }
+
+    /** Whether the service refused a text for its length (its one rule for every text a company sends). */
+    private static boolean tooLong(InvalidApplicationException invalid) {
+        return invalid.problems().stream().anyMatch(p -> p.problem() == InvalidApplicationException.Problem.TOO_LONG);
     }
 
     /** A message code with its arguments, shown next to the action it belongs to. */
@@ -270,7 +278,8 @@ class CasePageController {
         model.addAttribute("timeline", overview.timeline());
         model.addAttribute("documents", overview.documents().stream().map(CasePageController::row).toList());
         model.addAttribute("kinds", Arrays.asList(DocumentKind.values()));
-        model.addAttribute("fileSlots", List.of(1, 2, 3));
+        model.addAttribute("fileSlots", FILE_SLOTS);
+        model.addAttribute("maxText", ApplicantCases.MAX_TEXT);
         model.addAttribute("maxUploadMb", uploads.maxSize().toMegabytes());
         model.addAttribute("today", deadlines.today());
         model.addAttribute("beijing", Deadlines.BEIJING);

@@ -43,10 +43,14 @@ class DecisionKindTest {
         assertThat(offered).filteredOn(outcome -> DecisionKind.of(outcome) == DecisionKind.OTHER).isEmpty();
     }
 
-    /** Radio and select fields whose key names an outcome or an opinion: the decisions themselves. */
+    /**
+     * Radio and select fields whose key names an outcome or an opinion and that the officer fills
+     * in: the decisions themselves (a read-only field shows an earlier step's outcome in words).
+     */
     private static void collectDecisionValues(JsonNode node, List<String> values) {
         String key = node.path("key").asText("");
-        if ((key.endsWith("Outcome") || key.endsWith("Opinion")) && node.has("values")) {
+        boolean readOnly = node.path("disabled").asBoolean(false) || node.path("readonly").asBoolean(false);
+        if ((key.endsWith("Outcome") || key.endsWith("Opinion")) && node.has("values") && !readOnly) {
             node.get("values").forEach(option -> values.add(option.path("value").asText()));
         }
         node.path("components").forEach(child -> collectDecisionValues(child, values));

@@ -211,6 +211,23 @@ class CasePageIT {
         }
 
         @Test
+        void everyFileSentWithAnAnswerIsKeptAsTheApiKeepsThem() throws Exception {
+            String taskId = materialsTask();
+            var request = multipart("/applications/" + number + "/materials/" + taskId);
+            for (int i = 1; i <= 4; i++) {
+                request.file(new MockMultipartFile("file", "supplement-" + i + ".pdf", "application/pdf", PDF));
+            }
+            request.param("kind", "SUPPLEMENT", "SUPPLEMENT", "SUPPLEMENT", "SUPPLEMENT");
+
+            MvcResult answered = mvc.perform(as(COMPANY_USER, request.param("answer", "Four files.").with(csrf())))
+                    .andReturn();
+
+            assertThat(answered.getResponse().getRedirectedUrl()).isEqualTo("/applications/" + number);
+            assertThat(text(section(page(get("/applications/" + number)), "documents")))
+                    .contains("supplement-1.pdf", "supplement-2.pdf", "supplement-3.pdf", "supplement-4.pdf");
+        }
+
+        @Test
         void anAnswerLongerThanTheHistoryKeepsIsRefusedAndKept() throws Exception {
             String taskId = materialsTask();
             String longAnswer = "很长的答复。".repeat(600);
@@ -286,6 +303,25 @@ class CasePageIT {
                 .with(csrf()))).andReturn();
         assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/applications/" + number);
         assertThat(text(section(follow(again), "flash-not-waiting"))).contains("no longer waiting");
+    }
+
+    @Test
+    void aWithdrawalReasonIsKeptWholeOrRefusedWithWhatWasTyped() throws Exception {
+        String tooLong = "延期上市。".repeat(601);
+        String refused = mvc.perform(as(COMPANY_USER, post("/applications/" + number + "/withdraw")
+                .param("reason", tooLong).locale(Locale.SIMPLIFIED_CHINESE).with(csrf())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(text(section(refused, "reason-error"))).isEqualTo("撤回理由过长：最多 3,000 个字符，当前为 3,005 个。请缩短后再提交。申请尚未撤回。");
+        assertThat(refused).contains(tooLong);
+        assertThat(cases.overview(COMPANY_USER, number).open()).isTrue();
+
+        String justRight = "Listing postponed; " + "the board will decide again next year. ".repeat(60);
+        MvcResult withdrawn = mvc.perform(as(COMPANY_USER, post("/applications/" + number + "/withdraw")
+                .param("reason", justRight).with(csrf()))).andReturn();
+        assertThat(withdrawn.getResponse().getRedirectedUrl()).isEqualTo("/applications/" + number);
+        assertThat(justRight.strip().length()).isGreaterThan(2000).isLessThan(3000);
+        assertThat(audit.of(cases.overview(COMPANY_USER, number).application().id())).anySatisfy(event ->
+                assertThat(event.details()).isNotNull().contains(justRight.strip()));
     }
 
     @Test
