@@ -21,6 +21,7 @@ final class FieldMessages {
             case OUT_OF_RANGE -> field.endsWith("Pct") ? "A percentage between 0 and 100 with at most two decimals."
                     : "Out of range.";
             case UNKNOWN_VALUE -> unknownValue(field);
+            case NOT_OVERSEAS -> "Mainland China (CN) is not an overseas venue; Hong Kong is HK, Macau MO.";
             case TOO_LONG -> "answer".equals(field) || "reason".equals(field)
                     ? "At most " + ApplicantCases.MAX_TEXT + " characters." : "Too long.";
             case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting"
@@ -45,6 +46,7 @@ final class FieldMessages {
             case "issuerType" -> ApplicationRules.ISSUER_TYPES;
             case "offeringType" -> ApplicationRules.OFFERING_TYPES;
             case "stateCloudMigrationStatus" -> ApplicationRules.MIGRATION_STATUSES;
+            case "industry" -> Set.copyOf(ApplicationRules.INDUSTRIES);
             default -> null;
         };
         if (allowed != null) {

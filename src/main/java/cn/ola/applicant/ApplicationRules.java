@@ -3,8 +3,8 @@ package cn.ola.applicant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
@@ -22,8 +22,17 @@ public final class ApplicationRules {
     public static final Set<String> ISSUER_TYPES = Set.of("PRC_JOINT_STOCK", "OFFSHORE");
     public static final Set<String> OFFERING_TYPES = Set.of("IPO", "FOLLOW_ON", "DUAL_PRIMARY", "TRANSFER");
     public static final Set<String> MIGRATION_STATUSES = Set.of("NOT_STARTED", "IN_PROGRESS", "COMPLETED");
-    /** Country or region as an ISO 3166 alpha-2 code (US, GB, HK, CN, …). */
-    private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+    /**
+     * The industries the application knows: one list for the form, the API and the decisions
+     * ({@code industry-prior-approval} names those that need a regulator's approval).
+     */
+    public static final List<String> INDUSTRIES = List.of("INTERNET", "SOFTWARE", "E_COMMERCE", "MANUFACTURING",
+            "BANKING", "INSURANCE", "SECURITIES", "TELECOMMUNICATIONS", "HEALTHCARE", "EDUCATION", "ENERGY",
+            "REAL_ESTATE", "TOBACCO", "OTHER");
+    /** Countries and regions as ISO 3166 alpha-2 codes (US, GB, HK, MO, CN, …). */
+    public static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
+    /** Mainland China: a place of business, never an overseas venue (Hong Kong is HK, Macau MO). */
+    public static final String MAINLAND = "CN";
     private static final long MOST_PEOPLE = 10_000_000_000L;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -37,11 +46,14 @@ public final class ApplicationRules {
         oneOf(problems, "issuerType", facts.issuerType(), ISSUER_TYPES);
         oneOf(problems, "offeringType", facts.offeringType(), OFFERING_TYPES);
         oneOf(problems, "stateCloudMigrationStatus", facts.stateCloudMigrationStatus(), MIGRATION_STATUSES);
-        region(problems, "venueRegion", facts.venueRegion());
-        region(problems, "mainPlaceOfBusiness", facts.mainPlaceOfBusiness());
+        oneOf(problems, "industry", facts.industry(), Set.copyOf(INDUSTRIES));
+        oneOf(problems, "venueRegion", facts.venueRegion(), REGIONS);
+        if (MAINLAND.equals(facts.venueRegion())) {
+            problems.add(new FieldProblem("venueRegion", Problem.NOT_OVERSEAS));
+        }
+        oneOf(problems, "mainPlaceOfBusiness", facts.mainPlaceOfBusiness(), REGIONS);
         length(problems, "offshoreIssuer", facts.offshoreIssuer(), 200);
         length(problems, "venueExchange", facts.venueExchange(), 100);
-        length(problems, "industry", facts.industry(), 64);
         length(problems, "stateAssetsSupervisor", facts.stateAssetsSupervisor(), 100);
         people(problems, "personalInfoUsers", facts.personalInfoUsers());
         people(problems, "piExportedNonSensitive", facts.piExportedNonSensitive());
@@ -108,12 +120,6 @@ public final class ApplicationRules {
 
     private static void oneOf(List<FieldProblem> problems, String field, String value, Set<String> allowed) {
         if (!blank(value) && !allowed.contains(value)) {
-            problems.add(new FieldProblem(field, Problem.UNKNOWN_VALUE));
-        }
-    }
-
-    private static void region(List<FieldProblem> problems, String field, String value) {
-        if (!blank(value) && !REGION.matcher(value).matches()) {
             problems.add(new FieldProblem(field, Problem.UNKNOWN_VALUE));
         }
     }

@@ -24,7 +24,9 @@ public class InvalidApplicationException extends RuntimeException {
     }
 
     public enum Problem {
-        REQUIRED, NEGATIVE, OUT_OF_RANGE, UNKNOWN_VALUE, TOO_LONG, DOCUMENT_MISSING
+        REQUIRED, NEGATIVE, OUT_OF_RANGE, UNKNOWN_VALUE, TOO_LONG, DOCUMENT_MISSING,
+        /** A venue in mainland China, where an overseas listing cannot be. */
+        NOT_OVERSEAS
     }
 
     private final List<FieldProblem> problems;

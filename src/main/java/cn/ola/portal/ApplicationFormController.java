@@ -219,11 +219,11 @@ class ApplicationFormController {
                 model.addAttribute("listingTypes", FormOptions.with(FormOptions.LISTING_TYPES, form.getListingType()));
                 model.addAttribute("issuerTypes", FormOptions.with(FormOptions.ISSUER_TYPES, form.getIssuerType()));
                 model.addAttribute("offeringTypes", FormOptions.with(FormOptions.OFFERING_TYPES, form.getOfferingType()));
-                model.addAttribute("regions", FormOptions.with(FormOptions.REGIONS, form.getVenueRegion()));
+                model.addAttribute("regions", FormOptions.with(FormOptions.VENUE_REGIONS, form.getVenueRegion()));
             }
             case BUSINESS -> {
                 model.addAttribute("industries", FormOptions.with(FormOptions.INDUSTRIES, form.getIndustry()));
-                model.addAttribute("regions", FormOptions.with(FormOptions.REGIONS, form.getMainPlaceOfBusiness()));
+                model.addAttribute("regions", FormOptions.with(FormOptions.PLACES, form.getMainPlaceOfBusiness()));
             }
             case STATE -> model.addAttribute("migrationStatuses",
                     FormOptions.with(FormOptions.MIGRATION_STATUSES, form.getStateCloudMigrationStatus()));

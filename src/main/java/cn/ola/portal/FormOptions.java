@@ -2,6 +2,9 @@ package cn.ola.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+
+import cn.ola.applicant.ApplicationRules;
 
 /**
  * The choices the form offers, in the order a user reads them. The allowed codes are those of
@@ -13,12 +16,13 @@ final class FormOptions {
     static final List<String> ISSUER_TYPES = List.of("PRC_JOINT_STOCK", "OFFSHORE");
     static final List<String> OFFERING_TYPES = List.of("IPO", "FOLLOW_ON", "DUAL_PRIMARY", "TRANSFER");
     static final List<String> MIGRATION_STATUSES = List.of("NOT_STARTED", "IN_PROGRESS", "COMPLETED");
-    static final List<String> INDUSTRIES = List.of("INTERNET", "SOFTWARE", "E_COMMERCE", "MANUFACTURING", "BANKING",
-            "INSURANCE", "SECURITIES", "TELECOMMUNICATIONS", "HEALTHCARE", "EDUCATION", "ENERGY", "REAL_ESTATE",
-            "TOBACCO", "OTHER");
-    /** Venues and places of business, as ISO 3166 alpha-2 codes. */
-    static final List<String> REGIONS = List.of("HK", "US", "GB", "SG", "DE", "CH", "JP", "KR", "CA", "AU", "FR",
-            "NL", "LU", "CN");
+    static final List<String> INDUSTRIES = ApplicationRules.INDUSTRIES;
+    /** Overseas venues offered first, as ISO 3166 alpha-2 codes (mainland China is none). */
+    static final List<String> VENUE_REGIONS = List.of("HK", "MO", "US", "GB", "SG", "DE", "CH", "JP", "KR", "CA", "AU",
+            "FR", "NL", "LU");
+    /** Places of business offered: mainland China and the venues. */
+    static final List<String> PLACES = Stream.concat(Stream.of(ApplicationRules.MAINLAND),
+            VENUE_REGIONS.stream()).toList();
 
     private FormOptions() {
     }

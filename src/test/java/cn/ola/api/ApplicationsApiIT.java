@@ -196,17 +196,17 @@ class ApplicationsApiIT {
         @Test
         void aStaleVersionIs409AndNothingIsOverwritten() throws Exception {
             long id = createDraft(completeFacts());
-            ObjectNode first = completeFacts().put("industry", "FIRST");
+            ObjectNode first = completeFacts().put("industry", "SOFTWARE");
             mvc.perform(put(API + "/" + id).with(company()).header("If-Match", "\"0\"")
                     .contentType(MediaType.APPLICATION_JSON).content(first.toString())).andExpect(status().isOk());
 
             mvc.perform(put(API + "/" + id).with(company()).header("If-Match", "\"0\"")
-                            .contentType(MediaType.APPLICATION_JSON).content(completeFacts().put("industry", "SECOND").toString()))
+                            .contentType(MediaType.APPLICATION_JSON).content(completeFacts().put("industry", "EDUCATION").toString()))
                     .andExpect(status().isConflict())
                     .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value(PROBLEMS + "draft-changed"))
                     .andExpect(jsonPath("$.detail", Matchers.containsString("changed by someone else")));
-            mvc.perform(get(API + "/" + id).with(company())).andExpect(jsonPath("$.industry").value("FIRST"));
+            mvc.perform(get(API + "/" + id).with(company())).andExpect(jsonPath("$.industry").value("SOFTWARE"));
         }
 
         @Test
@@ -241,6 +241,25 @@ class ApplicationsApiIT {
                     .andExpect(jsonPath("$.errors[?(@.field == 'listingType')].message")
                             .value("Must be one of DIRECT, INDIRECT."))
                     .andExpect(jsonPath("$.errors[?(@.field == 'venueRegion')].code").value("UNKNOWN_VALUE"));
+        }
+
+        @Test
+        void anIndustryOutsideTheListAndAMainlandVenueAreRefusedNamingWhatIsAllowed() throws Exception {
+            ObjectNode body = completeFacts().put("industry", "tobacco").put("venueRegion", "CN")
+                    .put("mainPlaceOfBusiness", "UK");
+            mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'industry')].code").value("UNKNOWN_VALUE"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'industry')].message").value(Matchers.hasItem(
+                            Matchers.allOf(Matchers.startsWith("Must be one of "), Matchers.containsString("TOBACCO"),
+                                    Matchers.containsString("BANKING")))))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'venueRegion')].code").value("NOT_OVERSEAS"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'venueRegion')].message").value(Matchers.hasItem(
+                            Matchers.containsString("Hong Kong is HK, Macau MO"))))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'mainPlaceOfBusiness')].code").value("UNKNOWN_VALUE"));
+            mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                            .content(completeFacts().put("industry", "TOBACCO").put("venueRegion", "MO").toString()))
+                    .andExpect(status().isCreated());
         }
 
         @Test
@@ -518,7 +537,7 @@ class ApplicationsApiIT {
         void aRetriedCreationGetsTheSameAnswerAndCreatesOneDraft() throws Exception {
             int before = count();
             String key = UUID.randomUUID().toString();
-            String body = completeFacts().put("industry", "RETRIED").toString();
+            String body = completeFacts().put("industry", "HEALTHCARE").toString();
             MvcResult first = mvc.perform(post(API).with(company()).header("Idempotency-Key", key)
                     .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated()).andReturn();
             MvcResult retry = mvc.perform(post(API).with(company()).header("Idempotency-Key", key)
@@ -539,7 +558,7 @@ class ApplicationsApiIT {
                     .content(completeFacts().toString())).andExpect(status().isCreated());
             int before = count();
             mvc.perform(post(API).with(company()).header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-                            .content(completeFacts().put("industry", "DIFFERENT").toString()))
+                            .content(completeFacts().put("industry", "ENERGY").toString()))
                     .andExpect(status().isUnprocessableEntity())
                     .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value(PROBLEMS + "idempotency-key-reused"));
@@ -575,7 +594,7 @@ class ApplicationsApiIT {
         void twoRequestsWithOneKeyAtOnceCreateOneDraft() throws Exception {
             int before = count();
             String key = UUID.randomUUID().toString();
-            String body = completeFacts().put("industry", "CONCURRENT").toString();
+            String body = completeFacts().put("industry", "TELECOMMUNICATIONS").toString();
             Callable<Integer> request = () -> mvc.perform(post(API).with(company()).header("Idempotency-Key", key)
                     .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus();
             ExecutorService pool = Executors.newFixedThreadPool(2);

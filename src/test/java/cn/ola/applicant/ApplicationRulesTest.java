@@ -70,6 +70,37 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void venuesAreOverseasRegionsAreIsoCodesAndIndustriesComeFromTheOneList() {
+        assertThat(problems(facts("CN", "CN", "INTERNET"))).containsExactly(tuple("venueRegion", Problem.NOT_OVERSEAS));
+        assertThat(problems(facts("UK", "XX", "tobacco"))).containsExactlyInAnyOrder(
+                tuple("venueRegion", Problem.UNKNOWN_VALUE), tuple("mainPlaceOfBusiness", Problem.UNKNOWN_VALUE),
+                tuple("industry", Problem.UNKNOWN_VALUE));
+        assertThat(problems(facts("HK", "CN", "TOBACCO"))).isEmpty();
+        assertThat(problems(facts("MO", "HK", "OTHER"))).isEmpty();
+        assertThat(problems(facts("GB", "GB", "SOFTWARE"))).isEmpty();
+    }
+
+    @Test
+    void everyIndustryTheDecisionsNameIsOnTheList() throws java.io.IOException {
+        String decisions = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/listing-screening.dmn"));
+        var named = java.util.regex.Pattern.compile("<inputEntry id=\"InputEntry_Industry_[^\"]*\"><text>\"([A-Z_]+)\"</text>")
+                .matcher(decisions).results().map(match -> match.group(1)).toList();
+        assertThat(named).contains("TOBACCO", "BANKING", "INSURANCE");
+        assertThat(ApplicationRules.INDUSTRIES).containsAll(named);
+    }
+
+    private static List<org.assertj.core.groups.Tuple> problems(ApplicationFacts facts) {
+        return ApplicationRules.malformed(facts, List.of()).stream().map(p -> tuple(p.field(), p.problem())).toList();
+    }
+
+    private static ApplicationFacts facts(String venueRegion, String mainPlaceOfBusiness, String industry) {
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Holdings Ltd.", "NYSE", venueRegion, "IPO",
+                LocalDate.of(2027, 6, 1), null, true, false, false, 3_200_000L, 150_000L, 0L, true, true, industry,
+                new BigDecimal("92.5"), new BigDecimal("88"), new BigDecimal("75"), new BigDecimal("70"), true,
+                mainPlaceOfBusiness, null, false, false, false, false, false, null, null);
+    }
+
+    @Test
     void aCompanyUnderAStateAssetsSupervisorMustStateItsMigrationAndEachContractNeedsProviderAndEnd() {
         var supervised = new ApplicationFacts("DIRECT", "PRC_JOINT_STOCK", "A", "HKEX", "HK", "IPO", null, null, true,
                 false, false, 10L, 0L, 0L, true, true, "INTERNET", BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
+import cn.ola.applicant.NeededDocument;
 import cn.ola.applicant.Upload;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
@@ -270,10 +271,8 @@ class AccountBasicsIT {
 
     private long completeDraft(String user) {
         long id = cases.createDraft(user, new ApplicationDraft(LargePlatform.facts("INTERNET"), List.of())).id();
-        for (DocumentKind kind : DocumentKind.values()) {
-            if (kind.requiredAtSubmission()) {
-                cases.upload(user, id, kind, new Upload(kind.name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
-            }
+        for (NeededDocument needed : cases.neededDocuments(user, id)) {
+            cases.upload(user, id, needed.kind(), new Upload(needed.kind().name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
         }
         return id;
     }

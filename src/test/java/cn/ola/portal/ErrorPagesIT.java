@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
-import cn.ola.applicant.DocumentKind;
+import cn.ola.applicant.NeededDocument;
 import cn.ola.applicant.Upload;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
@@ -164,10 +164,8 @@ class ErrorPagesIT {
 
     private String submitted(String user) {
         long id = cases.createDraft(user, new ApplicationDraft(LargePlatform.facts("INTERNET"), List.of())).id();
-        for (DocumentKind kind : DocumentKind.values()) {
-            if (kind.requiredAtSubmission()) {
-                cases.upload(user, id, kind, new Upload(kind.name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
-            }
+        for (NeededDocument needed : cases.neededDocuments(user, id)) {
+            cases.upload(user, id, needed.kind(), new Upload(needed.kind().name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
         }
         return cases.submit(user, id).number().toString();
     }
