@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
+import cn.ola.applicant.NeededDocument;
 import cn.ola.applicant.Upload;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
@@ -308,6 +309,11 @@ class AccessMatrixIT {
         cases.upload(user, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
         cases.upload(user, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));
         cases.upload(user, id, DocumentKind.PROSPECTUS, new Upload("prospectus.pdf", PDF));
+        for (NeededDocument needed : cases.neededDocuments(user, id)) {
+            if (!needed.always()) {
+                cases.upload(user, id, needed.kind(), new Upload(needed.kind().name().toLowerCase() + ".pdf", PDF));
+            }
+        }
         return id;
     }
 
