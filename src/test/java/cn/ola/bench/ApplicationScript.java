@@ -13,13 +13,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
-import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicantCases.KindedUpload;
+import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
 import cn.ola.applicant.Upload;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
+import cn.ola.support.DraftDocuments;
 import cn.ola.workflow.Deadlines;
 
 /**
@@ -49,10 +50,7 @@ final class ApplicationScript implements CaseDriver.Script {
     /** Draft and documents, as the portal's form and upload pages do it; returns the draft's id. */
     static long draft(ApplicantCases cases, String user, CaseMix kind) {
         long id = cases.createDraft(user, new ApplicationDraft(kind.facts(), List.of())).id();
-        cases.upload(user, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
-        cases.upload(user, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));
-        cases.upload(user, id, DocumentKind.PROSPECTUS, new Upload("prospectus.pdf", PDF));
-        return id;
+        return DraftDocuments.uploadEveryNeeded(cases, user, id);
     }
 
     static ApplicationNumber submit(ApplicantCases cases, String user, long draftId, Latency submission) {

@@ -1,5 +1,8 @@
 package cn.ola.ops;
 
+import static cn.ola.support.CaseTraffic.INTAKE;
+import static cn.ola.support.CaseTraffic.PDF;
+import static cn.ola.support.CaseTraffic.TO_THE_NOTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -45,9 +47,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.ola.support.Browserless;
+import cn.ola.support.CaseTraffic;
+import cn.ola.support.CaseTraffic.Step;
 import cn.ola.support.HaProxy;
 import cn.ola.support.MySqlDatabase;
-import cn.ola.workflow.Deadlines;
 
 /**
  * Two nodes on one database behind a real load balancer, as production runs them. The built jar
@@ -75,7 +78,7 @@ class ClusterMySqlIT {
     static final Duration JOB_LOCK = Duration.ofSeconds(20);
     static final String API = "/api/v1/applications";
     static final String AUTH_USER = "/camunda/api/admin/auth/user/default";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final String ISSUER = "Cluster Test Holdings Ltd. (Cayman)";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -171,9 +174,9 @@ class ClusterMySqlIT {
 
     private void aDocumentUploadedOnOneNodeIsServedByTheOther() {
         Answer draft = send(api(API).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(facts())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(CaseTraffic.facts(ISSUER))).build());
         assertThat(draft.status()).as("%s", draft).isEqualTo(201);
-        Answer upload = send(upload(Long.parseLong(field(draft, "id")), "PROSPECTUS"));
+        Answer upload = send(CaseTraffic.upload(api(API + "/" + field(draft, "id") + "/documents"), "PROSPECTUS"));
         assertThat(upload.status()).as("%s", upload).isEqualTo(201);
         String content = field(upload, "contentHref");
         Set<String> servedBy = new HashSet<>();
@@ -250,24 +253,8 @@ class ClusterMySqlIT {
         return db.sql("SELECT count(*) FROM documents WHERE kind = 'FILING_NOTICE'").query(Long.class).single();
     }
 
-    /** One step of a case's staff work: who completes which task with which variables. */
-    record Step(String user, String taskKey, String variables) {
-
-        static Step of(String user, String taskKey, String variable, String value) {
-            return new Step(user, taskKey, "{\"variables\": {\"" + variable + "\": {\"value\": \"" + value
-                    + "\", \"type\": \"String\"}}}");
-        }
-    }
-
     /** The demo company's system and the staff at work, {@value #CLIENTS} clients taking the cases one after the other. */
     final class Load {
-
-        static final List<Step> INTAKE = List.of(Step.of("csrc", "Task_IntakeCheck", "intakeOutcome", "COMPLETE"));
-        static final List<Step> TO_THE_NOTICE = List.of(
-                Step.of("csrc", "Task_IntakeCheck", "intakeOutcome", "COMPLETE"),
-                Step.of("cro", "Task_ReviewPiSelfAssessment", "selfAssessmentOutcome", "ACCEPTED"),
-                Step.of("csrc", "Task_CompletenessCheck", "completenessOutcome", "COMPLETE"),
-                Step.of("csrc", "Task_ConcludeFiling", "filingOutcome", "NOTICE_ISSUED"));
 
         final String run = UUID.randomUUID().toString();
         final AtomicInteger next = new AtomicInteger();
@@ -317,11 +304,11 @@ class ClusterMySqlIT {
         private void runCase(int index) {
             Answer draft = untilAnswered(() -> api(API).header("Content-Type", "application/json")
                     .header("Idempotency-Key", run + "-draft-" + index)
-                    .POST(HttpRequest.BodyPublishers.ofString(facts())).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(CaseTraffic.facts(ISSUER))).build());
             expect(draft, 201);
             long id = Long.parseLong(field(draft, "id"));
-            for (String kind : List.of("FILING_REPORT", "PRC_LEGAL_OPINION", "PROSPECTUS")) {
-                expect(untilAnswered(() -> upload(id, kind)), 201);
+            for (String kind : CaseTraffic.DOCUMENTS) {
+                expect(untilAnswered(() -> CaseTraffic.upload(api(API + "/" + id + "/documents"), kind)), 201);
             }
             Answer submission = untilAnswered(() -> api(API + "/" + id + "/submission")
                     .header("Idempotency-Key", run + "-submission-" + index)
@@ -393,32 +380,6 @@ class ClusterMySqlIT {
         private void pause() {
             await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         }
-    }
-
-    private HttpRequest upload(long id, String kind) {
-        String boundary = "----cluster" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + kind.toLowerCase()
-                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return api(API + "/" + id + "/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, PDF, tail))).build();
-    }
-
-    /** A mid-sized platform listing in New York: no cybersecurity review, the filing follows the checks at once. */
-    private static String facts() {
-        LocalDate today = LocalDate.now(Deadlines.BEIJING);
-        return """
-                {"listingType": "INDIRECT", "issuerType": "OFFSHORE", "offshoreIssuer": "Cluster Test Holdings Ltd. (Cayman)",
-                 "venueExchange": "NYSE", "venueRegion": "US", "offeringType": "IPO", "plannedListingDate": "%s",
-                 "overseasSubmissionDate": "%s", "networkPlatformOperator": true, "ciio": false, "importantData": false,
-                 "personalInfoUsers": 800000, "piExportedNonSensitive": 5000, "piExportedSensitive": 0,
-                 "consentObtained": true, "sensitiveDataMinimised": true, "industry": "SOFTWARE",
-                 "domesticRevenuePct": 92.5, "domesticProfitPct": 88.0, "domesticAssetsPct": 75.0,
-                 "domesticNetAssetsPct": 70.0, "managementMostlyPrc": true, "mainPlaceOfBusiness": "CN",
-                 "declProhibitedByLaw": false, "declNationalSecurityThreat": false, "declRecentCriminalOffence": false,
-                 "declUnderInvestigation": false, "declOwnershipDispute": false}"""
-                .formatted(today.plusMonths(6), today.minusDays(1));
     }
 
     /** The demo company's user, through the load balancer. */

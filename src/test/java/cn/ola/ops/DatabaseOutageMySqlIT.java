@@ -1,5 +1,7 @@
 package cn.ola.ops;
 
+import static cn.ola.support.CaseTraffic.INTAKE;
+import static cn.ola.support.CaseTraffic.TO_THE_NOTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -56,11 +57,12 @@ import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browserless;
+import cn.ola.support.CaseTraffic;
+import cn.ola.support.CaseTraffic.Step;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.HaProxy;
 import cn.ola.support.MySqlDatabase;
 import cn.ola.support.ProblemLog;
-import cn.ola.workflow.Deadlines;
 
 /**
  * A database outage costs no data. A real HAProxy (TCP mode) stands between the application and
@@ -102,7 +104,6 @@ class DatabaseOutageMySqlIT {
     static final String PASSWORD = "secret-Passw0rd";
     /** What a browser asks for when it opens a page. */
     static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     static HaProxy.Proxy proxy;
 
@@ -335,28 +336,12 @@ class DatabaseOutageMySqlIT {
         return user;
     }
 
-    /** One step of a case's staff work: who completes which task with which variables. */
-    record Step(String user, String taskKey, String variables) {
-
-        static Step of(String user, String taskKey, String variable, String value) {
-            return new Step(user, taskKey, "{\"variables\": {\"" + variable + "\": {\"value\": \"" + value
-                    + "\", \"type\": \"String\"}}}");
-        }
-    }
-
     /** A staff completion the engine's API answered 204. */
     record Completion(String number, String taskKey, String taskId) {
     }
 
     /** The company's system and the staff at work, {@value #CLIENTS} clients taking the cases one after the other. */
     final class Load {
-
-        static final List<Step> INTAKE = List.of(Step.of("csrc", "Task_IntakeCheck", "intakeOutcome", "COMPLETE"));
-        static final List<Step> TO_THE_NOTICE = List.of(
-                Step.of("csrc", "Task_IntakeCheck", "intakeOutcome", "COMPLETE"),
-                Step.of("cro", "Task_ReviewPiSelfAssessment", "selfAssessmentOutcome", "ACCEPTED"),
-                Step.of("csrc", "Task_CompletenessCheck", "completenessOutcome", "COMPLETE"),
-                Step.of("csrc", "Task_ConcludeFiling", "filingOutcome", "NOTICE_ISSUED"));
 
         final String company;
         final String run = UUID.randomUUID().toString();
@@ -430,12 +415,12 @@ class DatabaseOutageMySqlIT {
         private void runCase(int index) {
             Answer draft = untilAnswered(() -> request(API, company).header("Content-Type", "application/json")
                     .header("Idempotency-Key", run + "-draft-" + index)
-                    .POST(HttpRequest.BodyPublishers.ofString(facts())).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(CaseTraffic.facts("Outage Test Holdings Ltd. (Cayman)"))).build());
             expect(draft, 201);
             long id = Long.parseLong(field(draft, "id"));
             drafts.put(index, id);
-            for (String kind : List.of("FILING_REPORT", "PRC_LEGAL_OPINION", "PROSPECTUS")) {
-                expect(untilAnswered(() -> upload(id, kind)), 201);
+            for (String kind : CaseTraffic.DOCUMENTS) {
+                expect(untilAnswered(() -> CaseTraffic.upload(request(API + "/" + id + "/documents", company), kind)), 201);
             }
             Answer submission = untilAnswered(() -> request(API + "/" + id + "/submission", company)
                     .header("Idempotency-Key", run + "-submission-" + index)
@@ -521,17 +506,6 @@ class DatabaseOutageMySqlIT {
             }
         }
 
-        private HttpRequest upload(long id, String kind) {
-            String boundary = "----outage" + System.nanoTime();
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
-                    + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + kind.toLowerCase()
-                    + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            return request(API + "/" + id + "/documents", company)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, PDF, tail))).build();
-        }
-
         private void expect(Answer answer, int status) {
             if (answer.status() != status) {
                 throw new AssertionError("Expected " + status + ", got " + answer);
@@ -542,25 +516,6 @@ class DatabaseOutageMySqlIT {
         private void pause() {
             await().pollDelay(Duration.ofMillis(500)).until(() -> true);
         }
-    }
-
-    /**
-     * A mid-sized platform, listing in New York, with the date of the overseas application given:
-     * no cybersecurity review, no export assessment, the filing follows the checks at once.
-     */
-    private static String facts() {
-        LocalDate today = LocalDate.now(Deadlines.BEIJING);
-        return """
-                {"listingType": "INDIRECT", "issuerType": "OFFSHORE", "offshoreIssuer": "Outage Test Holdings Ltd. (Cayman)",
-                 "venueExchange": "NYSE", "venueRegion": "US", "offeringType": "IPO", "plannedListingDate": "%s",
-                 "overseasSubmissionDate": "%s", "networkPlatformOperator": true, "ciio": false, "importantData": false,
-                 "personalInfoUsers": 800000, "piExportedNonSensitive": 5000, "piExportedSensitive": 0,
-                 "consentObtained": true, "sensitiveDataMinimised": true, "industry": "SOFTWARE",
-                 "domesticRevenuePct": 92.5, "domesticProfitPct": 88.0, "domesticAssetsPct": 75.0,
-                 "domesticNetAssetsPct": 70.0, "managementMostlyPrc": true, "mainPlaceOfBusiness": "CN",
-                 "declProhibitedByLaw": false, "declNationalSecurityThreat": false, "declRecentCriminalOffence": false,
-                 "declUnderInvestigation": false, "declOwnershipDispute": false}"""
-                .formatted(today.plusMonths(6), today.minusDays(1));
     }
 
     record Answer(int status, String body, String contentType, String retryAfter, boolean replayed) {

@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
-import cn.ola.applicant.NeededDocument;
 import cn.ola.applicant.Upload;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
@@ -34,6 +33,7 @@ import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.DraftDocuments;
 import cn.ola.support.LargePlatform;
 import cn.ola.support.Race;
 
@@ -271,9 +271,7 @@ class AccountBasicsIT {
 
     private long completeDraft(String user) {
         long id = cases.createDraft(user, new ApplicationDraft(LargePlatform.facts("INTERNET"), List.of())).id();
-        for (NeededDocument needed : cases.neededDocuments(user, id)) {
-            cases.upload(user, id, needed.kind(), new Upload(needed.kind().name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
-        }
+        DraftDocuments.uploadEveryNeeded(cases, user, id);
         return id;
     }
 

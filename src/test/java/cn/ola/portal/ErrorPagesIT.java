@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
-import cn.ola.applicant.NeededDocument;
-import cn.ola.applicant.Upload;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
@@ -24,6 +21,7 @@ import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.DraftDocuments;
 import cn.ola.support.LargePlatform;
 
 /**
@@ -35,7 +33,6 @@ import cn.ola.support.LargePlatform;
 class ErrorPagesIT {
 
     private static final String PASSWORD = "Errors2026secure";
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
     CompanyUsers companyUsers;
@@ -164,9 +161,7 @@ class ErrorPagesIT {
 
     private String submitted(String user) {
         long id = cases.createDraft(user, new ApplicationDraft(LargePlatform.facts("INTERNET"), List.of())).id();
-        for (NeededDocument needed : cases.neededDocuments(user, id)) {
-            cases.upload(user, id, needed.kind(), new Upload(needed.kind().name().toLowerCase(Locale.ROOT) + ".pdf", PDF));
-        }
+        DraftDocuments.uploadEveryNeeded(cases, user, id);
         return cases.submit(user, id).number().toString();
     }
 

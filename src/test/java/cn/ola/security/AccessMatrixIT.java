@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
-import cn.ola.applicant.NeededDocument;
-import cn.ola.applicant.Upload;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
@@ -41,6 +38,7 @@ import cn.ola.letters.LetterKind;
 import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.DraftDocuments;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.MemberAgencies.Agency;
 import cn.ola.workflow.ProcessVariables;
@@ -59,7 +57,6 @@ class AccessMatrixIT {
     static final String PASSWORD = "demo";
     static final String OFFICE_REASONS = "OFFICE-INITIAL-OPINION-" + System.nanoTime();
     static final String MIIT_REASONS = "MIIT-DISAGREES-BECAUSE-" + System.nanoTime();
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Who: the demo accounts and a user of a second company registered here. */
     enum Who {
@@ -306,15 +303,7 @@ class AccessMatrixIT {
 
     private long draft(String user, ApplicationFacts facts) {
         long id = cases.createDraft(user, new ApplicationDraft(facts, List.of())).id();
-        cases.upload(user, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
-        cases.upload(user, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));
-        cases.upload(user, id, DocumentKind.PROSPECTUS, new Upload("prospectus.pdf", PDF));
-        for (NeededDocument needed : cases.neededDocuments(user, id)) {
-            if (!needed.always()) {
-                cases.upload(user, id, needed.kind(), new Upload(needed.kind().name().toLowerCase() + ".pdf", PDF));
-            }
-        }
-        return id;
+        return DraftDocuments.uploadEveryNeeded(cases, user, id);
     }
 
     /** Personal information of more than 100,000 people exported: the export evidence is checked. */

@@ -52,8 +52,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
-import cn.ola.applicant.DocumentKind;
-import cn.ola.applicant.Upload;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
@@ -64,6 +62,7 @@ import cn.ola.filing.DocumentStore;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.DraftDocuments;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.Deadlines;
@@ -379,9 +378,7 @@ class CompanyViewIT {
                 "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
                 true, "CN", null, false, false, false, false, false, null, null);
         id = cases.createDraft(companyUser, new ApplicationDraft(facts, List.of())).id();
-        for (DocumentKind kind : List.of(DocumentKind.FILING_REPORT, DocumentKind.PRC_LEGAL_OPINION, DocumentKind.PROSPECTUS)) {
-            cases.upload(companyUser, id, kind, new Upload(kind.name().toLowerCase() + ".pdf", PDF));
-        }
+        DraftDocuments.uploadEveryNeeded(cases, companyUser, id);
         number = cases.submit(companyUser, id).number();
     }
 
