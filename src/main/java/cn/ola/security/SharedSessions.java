@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Web sessions live in the database (Spring Session JDBC, tables of migration V21), so that a user
@@ -20,6 +22,7 @@ import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomi
  * <p>Camunda's apps send several requests of one session at the same moment; when two of them add
  * the same attribute, Spring Session's plain INSERT fails the second on the primary key. Here an
  * attribute is written as an upsert: MySQL's (Spring Session's own customizer), or H2's MERGE.
+ * Flash messages get an attribute each ({@link FlashMapsOneByOne}), so that a double click loses none.
  */
 @Configuration
 class SharedSessions {
@@ -27,6 +30,17 @@ class SharedSessions {
     static final String H2_UPSERT_ATTRIBUTE = """
             MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
             KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""";
+
+    /** Spring MVC looks for its flash map manager by this name; ours takes the place of the one Spring Boot defines. */
+    @Bean
+    static BeanPostProcessor flashMapsOneByOne() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME.equals(name) ? new FlashMapsOneByOne() : bean;
+            }
+        };
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesAsUpserts(DataSource dataSource) throws SQLException {
