@@ -104,7 +104,7 @@ class ApiMalformedInputPropertiesIT {
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             return;
         }
-        // 204: a DELETE that hit one of the test company's own drafts deleted it, as it should.
+        // 204: a DELETE that met a draft an earlier POST made deleted it, as it should.
         assertAnswered(response, List.of(200, 201, 204, 400, 404, 405, 409, 415, 428));
     }
 
@@ -182,7 +182,8 @@ class ApiMalformedInputPropertiesIT {
                 Arbitraries.longs().map(Object::toString),
                 Arbitraries.of(Long.toString(Long.MAX_VALUE) + "0", "-1", "0", "1e3", "0x10"),
                 Arbitraries.strings().ofMaxLength(12).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)));
-        return segment.list().ofMinSize(0).ofMaxSize(5)
+        // Never the draft the other properties work on: a DELETE would take it away from them.
+        return segment.list().ofMinSize(0).ofMaxSize(5).filter(segments -> !segments.contains(Long.toString(draftId)))
                 .map(segments -> API + (segments.isEmpty() ? "" : "/" + String.join("/", segments)));
     }
 
