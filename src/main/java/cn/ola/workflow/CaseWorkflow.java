@@ -86,9 +86,15 @@ public class CaseWorkflow {
         ApplicationNumber number = applications.nextNumber();
         return transaction.execute(status -> {
             if (!applications.markSubmitted(applicationId, number)) {
-                // Submitted meanwhile (a double click), or deleted meanwhile: then it is not found.
-                throw new AlreadySubmittedException(applications.find(applicationId)
-                        .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId)).number());
+                // Submitted meanwhile (a double click), or deleted meanwhile: then it is not found. Read under
+                // the row's lock, so that a submission still starting its case is waited for, with its number.
+                ApplicationNumber taken = applications.findForUpdate(applicationId)
+                        .orElseThrow(() -> new ApplicationNotFoundException("with id " + applicationId)).number();
+                if (taken == null) {
+                    throw new CaseChangedMeanwhileException("Application " + applicationId + " changed at the same moment "
+                            + "as this submission; nothing was submitted. Reload it and submit again.");
+                }
+                throw new AlreadySubmittedException(taken);
             }
             // Read again under the row lock the update took: the facts as submitted, not as first read.
             ListingApplication submitted = applications.find(applicationId).orElseThrow();
