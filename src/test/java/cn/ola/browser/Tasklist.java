@@ -114,6 +114,13 @@ final class Tasklist {
         return this;
     }
 
+    /** Waits until the task a link led to is open with its Camunda Form. */
+    Tasklist waitForOpenTask(String taskId) {
+        browser.waitUntil(d -> d.getCurrentUrl().contains("task=" + taskId), "task " + taskId + " to open");
+        browser.waitFor(FORM);
+        return this;
+    }
+
     String taskTitle() {
         return browser.waitFor(By.cssSelector(".names h2.task")).getText().strip();
     }

@@ -160,7 +160,15 @@ class TasklistIT {
                 .endsWith("23:59");
         browser.screenshot(chinese ? "tasklist-rows-zh" : "tasklist-rows", 1400, 1000);
 
-        tasklist.openTask(intake.getId());
+        // The same task in the work queue of our own, found by the case's number, opens in Tasklist.
+        browser.open("/staff/tasks?number=" + number);
+        By row = By.cssSelector("#queue tr[data-task='" + intake.getId() + "']");
+        assertThat(browser.waitFor(row).getText()).contains(number).contains(DEMO_COMPANY_NAME)
+                .contains(chinese ? "受理审查" : "Check the application at intake")
+                .contains(chinese ? "证监会受理审查" : "CSRC intake check");
+        browser.screenshot(chinese ? "work-queue-zh" : "work-queue", 1400, 700);
+        browser.click(By.cssSelector("#queue tr[data-task='" + intake.getId() + "'] a.tasklist-link"));
+        tasklist.waitForOpenTask(intake.getId());
         assertThat(tasklist.taskTitle()).contains(number).contains(DEMO_COMPANY_NAME);
         tasklist.follow("Open the case file");
         browser.waitUntil(d -> d.getCurrentUrl().equals("http://localhost:" + port + "/staff/applications/" + number),

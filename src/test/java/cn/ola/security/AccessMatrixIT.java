@@ -175,6 +175,16 @@ class AccessMatrixIT {
             }
             row.add(cell(search, body -> (body.contains(caseA) ? "A" : "") + (body.contains(caseB) ? "B" : "")));
 
+            // Work queue: case A's open tasks appear only for those they are offered to (the review office's
+            // reviewers, NDRC still to give its opinion, the tobacco regulator's prior approval); MIIT has answered.
+            HttpResponse<String> queue = web.get("/staff/tasks?number=" + caseA);
+            assertThat(queue.statusCode()).as(who + " work queue").isEqualTo(who.staff() ? 200 : 403);
+            if (who == Who.CRO || who == Who.NDRC || who == Who.TOBACCO || who == Who.MIIT || who == Who.CSRC) {
+                assertThat(queue.body().contains("data-task=")).as(who + " has tasks of case A in the work queue")
+                        .isEqualTo(who == Who.CRO || who == Who.NDRC || who == Who.TOBACCO);
+            }
+            row.add(cell(queue, body -> body.contains("data-task=") ? "A" : ""));
+
             for (String path : List.of("", "/audit", "/audit.csv")) {
                 HttpResponse<String> a = web.get("/staff/applications/" + caseA + path);
                 HttpResponse<String> b = web.get("/staff/applications/" + caseB + path);
@@ -283,7 +293,7 @@ class AccessMatrixIT {
             matrix.add(String.format("%-11s %s", who.name().toLowerCase(), String.join(" | ", row)));
         }
         System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
-                + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "case A/B", "audit A/B", "audit.csv A/B",
+                + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "queue", "case A/B", "audit A/B", "audit.csv A/B",
                         "document A", "letter B", "dashboard", "accounts", "portal A", "API list", "API case A", "API document A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));

@@ -55,14 +55,15 @@ class StaffHeaderIT {
 
     /** The places each demo account sees in the header, in English: id, address and words. */
     private static final Map<String, List<String>> PLACES = Map.of(
-            "cro", List.of("place-tasklist", "place-search"),
-            "csrc", List.of("place-tasklist", "place-search"),
-            "ndrc", List.of("place-tasklist", "place-search"),
-            "tobacco", List.of("place-tasklist", "place-search"),
-            "supervisor", List.of("place-tasklist", "place-search", "place-dashboard"),
-            "admin", List.of("place-tasklist", "place-search", "place-dashboard", "place-cockpit", "place-admin",
+            "cro", List.of("place-queue", "place-tasklist", "place-search"),
+            "csrc", List.of("place-queue", "place-tasklist", "place-search"),
+            "ndrc", List.of("place-queue", "place-tasklist", "place-search"),
+            "tobacco", List.of("place-queue", "place-tasklist", "place-search"),
+            "supervisor", List.of("place-queue", "place-tasklist", "place-search", "place-dashboard"),
+            "admin", List.of("place-queue", "place-tasklist", "place-search", "place-dashboard", "place-cockpit", "place-admin",
                     "place-accounts"));
     private static final Map<String, String> ADDRESSES = Map.of(
+            "place-queue", "/staff/tasks",
             "place-tasklist", "/camunda/app/tasklist/default/",
             "place-search", "/staff/applications",
             "place-dashboard", "/staff/dashboard",
@@ -70,6 +71,7 @@ class StaffHeaderIT {
             "place-admin", "/camunda/app/admin/default/",
             "place-accounts", "/staff/accounts");
     private static final Map<String, String> ENGLISH = Map.of(
+            "place-queue", "Work queue",
             "place-tasklist", "My tasks (Tasklist)",
             "place-search", "All applications",
             "place-dashboard", "Dashboard",
@@ -77,6 +79,7 @@ class StaffHeaderIT {
             "place-admin", "Users and groups (Admin)",
             "place-accounts", "Locked accounts");
     private static final Map<String, String> CHINESE = Map.of(
+            "place-queue", "工作队列",
             "place-tasklist", "我的任务（任务列表）",
             "place-search", "全部申请",
             "place-dashboard", "监管看板",
@@ -170,7 +173,7 @@ class StaffHeaderIT {
     /** The pages this person may open: home, the search, a case, a case that does not exist, and per role the rest. */
     private List<String> pagesOf(String user) {
         StaffTestCases cases = new StaffTestCases(companies, applications, workflow, tasks, identity);
-        List<String> pages = new ArrayList<>(List.of("/", "/staff/applications", "/staff/applications/OLA-2026-999999"));
+        List<String> pages = new ArrayList<>(List.of("/", "/staff/tasks", "/staff/applications", "/staff/applications/OLA-2026-999999"));
         if (user.equals("cro") || user.equals("csrc") || user.equals("supervisor") || user.equals("admin")) {
             ApplicationNumber number = cases.submit(cases.demoCompany(), 500_000L);
             pages.add("/staff/applications/" + number);
