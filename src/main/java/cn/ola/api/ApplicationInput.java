@@ -26,7 +26,11 @@ record ApplicationInput(
         @Schema(allowableValues = {"DIRECT", "INDIRECT"}) String listingType,
         @Schema(allowableValues = {"PRC_JOINT_STOCK", "OFFSHORE"}) String issuerType,
         @Schema(example = "Example Data Holdings Ltd. (Cayman)", maxLength = 200) String offshoreIssuer,
-        @Schema(example = "NYSE", maxLength = 100) String venueExchange,
+        @Schema(example = "NYSE", description = "Code of the exchange; it must be in the venue's country or region. "
+                + "OTHER for an exchange not on the list, named in venueExchangeName",
+                allowableValues = {"HKEX", "NYSE", "NASDAQ", "LSE", "SGX", "FWB", "SIX", "TSE", "KRX", "TSX", "ASX",
+                        "EURONEXT_PARIS", "EURONEXT_AMSTERDAM", "LUXSE", "OTHER"}) String venueExchange,
+        @Schema(description = "The exchange's name, when venueExchange is OTHER", maxLength = 100) String venueExchangeName,
         @Schema(example = "US", description = "ISO 3166 alpha-2 code of the venue's country or region") String venueRegion,
         @Schema(allowableValues = {"IPO", "FOLLOW_ON", "DUAL_PRIMARY", "TRANSFER"}) String offeringType,
         LocalDate plannedListingDate,
@@ -49,7 +53,10 @@ record ApplicationInput(
         @Schema(minimum = "0", maximum = "100") BigDecimal domesticNetAssetsPct,
         Boolean managementMostlyPrc,
         @Schema(example = "CN") String mainPlaceOfBusiness,
-        LocalDate previouslyListedAbroadOn,
+        @Schema(description = "The day the company was first listed abroad, if it was") LocalDate previouslyListedAbroadOn,
+        @Schema(example = "NASDAQ", description = "Code of the exchange where the company is listed since "
+                + "previouslyListedAbroadOn (same codes as venueExchange); required with that date")
+        String previouslyListedExchange,
         @Schema(description = "Art. 8 declaration: listing prohibited by law") Boolean declProhibitedByLaw,
         @Schema(description = "Art. 8 declaration: threat to national security") Boolean declNationalSecurityThreat,
         @Schema(description = "Art. 8 declaration: recent criminal offence") Boolean declRecentCriminalOffence,
@@ -83,11 +90,11 @@ record ApplicationInput(
             }
         }
         return new ApplicationDraft(new ApplicationFacts(listingType, issuerType, offshoreIssuer, venueExchange,
-                venueRegion, offeringType, plannedListingDate, overseasSubmissionDate, networkPlatformOperator, ciio,
+                venueExchangeName, venueRegion, offeringType, plannedListingDate, overseasSubmissionDate, networkPlatformOperator, ciio,
                 importantData, personalInfoUsers, piExportedNonSensitive, piExportedSensitive, consentObtained,
                 sensitiveDataMinimised, industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct,
                 domesticNetAssetsPct, managementMostlyPrc, mainPlaceOfBusiness, previouslyListedAbroadOn,
-                declProhibitedByLaw, declNationalSecurityThreat, declRecentCriminalOffence, declUnderInvestigation,
+                previouslyListedExchange, declProhibitedByLaw, declNationalSecurityThreat, declRecentCriminalOffence, declUnderInvestigation,
                 declOwnershipDispute, stateAssetsSupervisor, stateCloudMigrationStatus), contracts);
     }
 }

@@ -25,6 +25,7 @@ import cn.ola.api.Representations.ApplicationSummary;
 import cn.ola.api.Representations.ApplicationView;
 import cn.ola.api.Representations.SubmissionView;
 import cn.ola.applicant.ApplicantCases;
+import cn.ola.filing.ExchangeNames;
 import cn.ola.filing.ListingApplication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,10 +46,12 @@ class ApplicationsApiController {
 
     private final ApplicantCases cases;
     private final IdempotentRequests idempotent;
+    private final ExchangeNames exchangeNames;
 
-    ApplicationsApiController(ApplicantCases cases, IdempotentRequests idempotent) {
+    ApplicationsApiController(ApplicantCases cases, IdempotentRequests idempotent, ExchangeNames exchangeNames) {
         this.cases = cases;
         this.idempotent = idempotent;
+        this.exchangeNames = exchangeNames;
     }
 
     @GetMapping
@@ -156,7 +159,7 @@ class ApplicationsApiController {
     }
 
     private ApplicationView view(Principal user, ListingApplication application) {
-        return ApplicationView.of(application, cases.cloudContracts(user.getName(), application.id()));
+        return ApplicationView.of(application, cases.cloudContracts(user.getName(), application.id()), exchangeNames);
     }
 
     private static int version(String ifMatch) {

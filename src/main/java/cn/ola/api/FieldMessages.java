@@ -2,6 +2,7 @@ package cn.ola.api;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationRules;
@@ -22,6 +23,9 @@ final class FieldMessages {
                     : "Out of range.";
             case UNKNOWN_VALUE -> unknownValue(field);
             case NOT_OVERSEAS -> "Mainland China (CN) is not an overseas venue; Hong Kong is HK, Macau MO.";
+            case NOT_IN_REGION -> "Not an exchange in venueRegion. Exchanges and their regions: "
+                    + ApplicationRules.EXCHANGES.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining(", ")) + "; OTHER in any region.";
             case TOO_LONG -> "answer".equals(field) || "reason".equals(field)
                     ? "At most " + ApplicantCases.MAX_TEXT + " characters." : "Too long.";
             case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting"
@@ -47,6 +51,7 @@ final class FieldMessages {
             case "offeringType" -> ApplicationRules.OFFERING_TYPES;
             case "stateCloudMigrationStatus" -> ApplicationRules.MIGRATION_STATUSES;
             case "industry" -> Set.copyOf(ApplicationRules.INDUSTRIES);
+            case "venueExchange", "previouslyListedExchange" -> ApplicationRules.EXCHANGE_CODES;
             default -> null;
         };
         if (allowed != null) {

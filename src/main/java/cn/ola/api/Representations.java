@@ -11,6 +11,7 @@ import cn.ola.applicant.Screening;
 import cn.ola.applicant.Submission;
 import cn.ola.audit.AuditEvent;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ExchangeNames;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications.CloudContract;
 import cn.ola.filing.StoredDocument;
@@ -41,11 +42,19 @@ final class Representations {
 
     @Schema(description = "An application with every filed fact. `number` is set once it is submitted.")
     record ApplicationView(long id, String number, String status, String stage, Instant submittedAt,
-            Instant closedAt, int version, @JsonUnwrapped ApplicationFacts facts, List<CloudContractView> cloudContracts) {
+            Instant closedAt, int version, @JsonUnwrapped ApplicationFacts facts,
+            @Schema(description = "The venue's exchange by its name, in the language asked for (Accept-Language), "
+                    + "the company's own name for OTHER; read only", example = "New York Stock Exchange", nullable = true)
+            String venueExchangeDisplayName,
+            @Schema(description = "The market of the earlier listing by its name; read only", nullable = true)
+            String previouslyListedExchangeDisplayName,
+            List<CloudContractView> cloudContracts) {
 
-        static ApplicationView of(ListingApplication a, List<CloudContract> contracts) {
+        static ApplicationView of(ListingApplication a, List<CloudContract> contracts, ExchangeNames exchanges) {
+            ApplicationFacts f = a.facts();
             return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(),
-                    a.closedAt(), a.version(), a.facts(),
+                    a.closedAt(), a.version(), f, exchanges.of(f.venueExchange(), f.venueExchangeName()),
+                    exchanges.of(f.previouslyListedExchange()),
                     contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList());
         }
     }

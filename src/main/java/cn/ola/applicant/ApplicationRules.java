@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.Exchanges;
 import cn.ola.filing.ListingApplications.CloudContract;
 
 /**
@@ -33,6 +35,12 @@ public final class ApplicationRules {
     public static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
     /** Mainland China: a place of business, never an overseas venue (Hong Kong is HK, Macau MO). */
     public static final String MAINLAND = "CN";
+    /** The exchanges the application knows and their regions ({@link Exchanges}): one list for form, API and decisions. */
+    public static final Map<String, String> EXCHANGES = Exchanges.REGIONS;
+    public static final Set<String> EXCHANGE_CODES = Exchanges.CODES;
+    public static final String OTHER_EXCHANGE = Exchanges.OTHER;
+    /** At most as long as the other names of the application (the offshore issuer's is longer: it is a legal name). */
+    public static final int MAX_EXCHANGE_NAME = 100;
     private static final long MOST_PEOPLE = 10_000_000_000L;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -53,7 +61,14 @@ public final class ApplicationRules {
         }
         oneOf(problems, "mainPlaceOfBusiness", facts.mainPlaceOfBusiness(), REGIONS);
         length(problems, "offshoreIssuer", facts.offshoreIssuer(), 200);
-        length(problems, "venueExchange", facts.venueExchange(), 100);
+        oneOf(problems, "venueExchange", facts.venueExchange(), EXCHANGE_CODES);
+        String exchangeRegion = EXCHANGES.get(facts.venueExchange());
+        if (exchangeRegion != null && !blank(facts.venueRegion()) && REGIONS.contains(facts.venueRegion())
+                && !exchangeRegion.equals(facts.venueRegion())) {
+            problems.add(new FieldProblem("venueExchange", Problem.NOT_IN_REGION));
+        }
+        length(problems, "venueExchangeName", facts.venueExchangeName(), MAX_EXCHANGE_NAME);
+        oneOf(problems, "previouslyListedExchange", facts.previouslyListedExchange(), EXCHANGE_CODES);
         length(problems, "stateAssetsSupervisor", facts.stateAssetsSupervisor(), 100);
         people(problems, "personalInfoUsers", facts.personalInfoUsers());
         people(problems, "piExportedNonSensitive", facts.piExportedNonSensitive());
@@ -83,6 +98,9 @@ public final class ApplicationRules {
         required(problems, "issuerType", facts.issuerType());
         required(problems, "offshoreIssuer", facts.offshoreIssuer());
         required(problems, "venueExchange", facts.venueExchange());
+        if (OTHER_EXCHANGE.equals(facts.venueExchange())) {
+            required(problems, "venueExchangeName", facts.venueExchangeName());
+        }
         required(problems, "venueRegion", facts.venueRegion());
         required(problems, "offeringType", facts.offeringType());
         required(problems, "plannedListingDate", facts.plannedListingDate());
@@ -101,6 +119,9 @@ public final class ApplicationRules {
         required(problems, "domesticNetAssetsPct", facts.domesticNetAssetsPct());
         required(problems, "managementMostlyPrc", facts.managementMostlyPrc());
         required(problems, "mainPlaceOfBusiness", facts.mainPlaceOfBusiness());
+        if (facts.previouslyListedAbroadOn() != null) {
+            required(problems, "previouslyListedExchange", facts.previouslyListedExchange());
+        }
         required(problems, "declProhibitedByLaw", facts.declProhibitedByLaw());
         required(problems, "declNationalSecurityThreat", facts.declNationalSecurityThreat());
         required(problems, "declRecentCriminalOffence", facts.declRecentCriminalOffence());

@@ -26,7 +26,9 @@ public class InvalidApplicationException extends RuntimeException {
     public enum Problem {
         REQUIRED, NEGATIVE, OUT_OF_RANGE, UNKNOWN_VALUE, TOO_LONG, DOCUMENT_MISSING,
         /** A venue in mainland China, where an overseas listing cannot be. */
-        NOT_OVERSEAS
+        NOT_OVERSEAS,
+        /** An exchange that is not in the venue's country or region. */
+        NOT_IN_REGION
     }
 
     private final List<FieldProblem> problems;

@@ -3,16 +3,54 @@ package cn.ola.filing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** What a company files about its listing (DESIGN §5), as the screening decisions and staff forms read it. */
+/**
+ * What a company files about its listing (DESIGN §5), as the screening decisions and staff forms read it.
+ * Exchanges are codes of {@code ApplicationRules.EXCHANGES}; {@code venueExchangeName} names an exchange
+ * not on that list ({@code OTHER}); {@code previouslyListedExchange} is the market where the company has
+ * been listed since {@code previouslyListedAbroadOn}.
+ */
 public record ApplicationFacts(
-        String listingType, String issuerType, String offshoreIssuer, String venueExchange, String venueRegion,
+        String listingType, String issuerType, String offshoreIssuer, String venueExchange, String venueExchangeName,
+        String venueRegion,
         String offeringType, LocalDate plannedListingDate, LocalDate overseasSubmissionDate,
         Boolean networkPlatformOperator, Boolean ciio, Boolean importantData, Long personalInfoUsers,
         Long piExportedNonSensitive, Long piExportedSensitive, Boolean consentObtained, Boolean sensitiveDataMinimised,
         String industry, BigDecimal domesticRevenuePct, BigDecimal domesticProfitPct, BigDecimal domesticAssetsPct,
         BigDecimal domesticNetAssetsPct, Boolean managementMostlyPrc, String mainPlaceOfBusiness,
-        LocalDate previouslyListedAbroadOn,
+        LocalDate previouslyListedAbroadOn, String previouslyListedExchange,
         Boolean declProhibitedByLaw, Boolean declNationalSecurityThreat, Boolean declRecentCriminalOffence,
         Boolean declUnderInvestigation, Boolean declOwnershipDispute,
         String stateAssetsSupervisor, String stateCloudMigrationStatus) {
+
+    /** The facts without an exchange name (a listed exchange) and without the market of an earlier listing. */
+    public ApplicationFacts(
+            String listingType, String issuerType, String offshoreIssuer, String venueExchange, String venueRegion,
+            String offeringType, LocalDate plannedListingDate, LocalDate overseasSubmissionDate,
+            Boolean networkPlatformOperator, Boolean ciio, Boolean importantData, Long personalInfoUsers,
+            Long piExportedNonSensitive, Long piExportedSensitive, Boolean consentObtained, Boolean sensitiveDataMinimised,
+            String industry, BigDecimal domesticRevenuePct, BigDecimal domesticProfitPct, BigDecimal domesticAssetsPct,
+            BigDecimal domesticNetAssetsPct, Boolean managementMostlyPrc, String mainPlaceOfBusiness,
+            LocalDate previouslyListedAbroadOn,
+            Boolean declProhibitedByLaw, Boolean declNationalSecurityThreat, Boolean declRecentCriminalOffence,
+            Boolean declUnderInvestigation, Boolean declOwnershipDispute,
+            String stateAssetsSupervisor, String stateCloudMigrationStatus) {
+        this(listingType, issuerType, offshoreIssuer, venueExchange, null, venueRegion, offeringType, plannedListingDate,
+                overseasSubmissionDate, networkPlatformOperator, ciio, importantData, personalInfoUsers,
+                piExportedNonSensitive, piExportedSensitive, consentObtained, sensitiveDataMinimised, industry,
+                domesticRevenuePct, domesticProfitPct, domesticAssetsPct, domesticNetAssetsPct, managementMostlyPrc,
+                mainPlaceOfBusiness, previouslyListedAbroadOn, null, declProhibitedByLaw, declNationalSecurityThreat,
+                declRecentCriminalOffence, declUnderInvestigation, declOwnershipDispute, stateAssetsSupervisor,
+                stateCloudMigrationStatus);
+    }
+
+    /** The same facts with the market where the company was listed before. */
+    public ApplicationFacts previouslyListed(LocalDate on, String exchange) {
+        return new ApplicationFacts(listingType, issuerType, offshoreIssuer, venueExchange, venueExchangeName,
+                venueRegion, offeringType, plannedListingDate, overseasSubmissionDate, networkPlatformOperator, ciio,
+                importantData, personalInfoUsers, piExportedNonSensitive, piExportedSensitive, consentObtained,
+                sensitiveDataMinimised, industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct,
+                domesticNetAssetsPct, managementMostlyPrc, mainPlaceOfBusiness, on, exchange, declProhibitedByLaw,
+                declNationalSecurityThreat, declRecentCriminalOffence, declUnderInvestigation, declOwnershipDispute,
+                stateAssetsSupervisor, stateCloudMigrationStatus);
+    }
 }

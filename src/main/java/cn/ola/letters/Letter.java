@@ -18,7 +18,7 @@ record Letter(LetterKind kind, String applicationNumber, String companyNameZh, S
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /** The listing as filed, for the filing notice: each value with its Chinese and English label. */
-    record Particulars(String offshoreIssuer, String venue, String offeringZh, String offeringEn, String listingTypeZh,
+    record Particulars(String offshoreIssuer, String venueZh, String venueEn, String offeringZh, String offeringEn, String listingTypeZh,
             String listingTypeEn) {
     }
 

@@ -20,6 +20,7 @@ import cn.ola.company.Company;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.DocumentStore;
+import cn.ola.filing.Exchanges;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
@@ -183,11 +184,23 @@ public class Letters {
     }
 
     private Letter.Particulars particulars(ApplicationFacts facts) {
-        String venue = facts.venueExchange() == null ? null
-                : facts.venueExchange() + (facts.venueRegion() == null ? "" : " (" + facts.venueRegion() + ")");
-        return new Letter.Particulars(facts.offshoreIssuer(), venue,
+        return new Letter.Particulars(facts.offshoreIssuer(), venue(facts, CHINESE), venue(facts, ENGLISH),
                 term("letters.offering.", facts.offeringType(), CHINESE), term("letters.offering.", facts.offeringType(), ENGLISH),
                 term("letters.listingType.", facts.listingType(), CHINESE), term("letters.listingType.", facts.listingType(), ENGLISH));
+    }
+
+    /** The exchange by its name and the country or region it is in, e.g. "New York Stock Exchange (United States)". */
+    private String venue(ApplicationFacts facts, Locale locale) {
+        String exchange = Exchanges.venue(facts, messages, locale);
+        if (exchange == null) {
+            return null;
+        }
+        String region = facts.venueRegion() == null ? null : text("applications.region." + facts.venueRegion(),
+                new Locale("", facts.venueRegion()).getDisplayCountry(locale), locale);
+        if (region == null) {
+            return exchange;
+        }
+        return locale.getLanguage().equals("zh") ? exchange + "（" + region + "）" : exchange + " (" + region + ")";
     }
 
     private String term(String prefix, String code, Locale locale) {

@@ -220,10 +220,12 @@ class ApplicationFormController {
                 model.addAttribute("issuerTypes", FormOptions.with(FormOptions.ISSUER_TYPES, form.getIssuerType()));
                 model.addAttribute("offeringTypes", FormOptions.with(FormOptions.OFFERING_TYPES, form.getOfferingType()));
                 model.addAttribute("regions", FormOptions.with(FormOptions.VENUE_REGIONS, form.getVenueRegion()));
+                model.addAttribute("exchanges", FormOptions.with(FormOptions.EXCHANGES, form.getVenueExchange()));
             }
             case BUSINESS -> {
                 model.addAttribute("industries", FormOptions.with(FormOptions.INDUSTRIES, form.getIndustry()));
                 model.addAttribute("regions", FormOptions.with(FormOptions.PLACES, form.getMainPlaceOfBusiness()));
+                model.addAttribute("exchanges", FormOptions.with(FormOptions.EXCHANGES, form.getPreviouslyListedExchange()));
             }
             case STATE -> model.addAttribute("migrationStatuses",
                     FormOptions.with(FormOptions.MIGRATION_STATUSES, form.getStateCloudMigrationStatus()));

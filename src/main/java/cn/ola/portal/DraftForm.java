@@ -26,12 +26,12 @@ class DraftForm {
     static final String DATE = "applications.error.date";
     static final String YES_NO = "applications.error.yesNo";
 
-    private String listingType, issuerType, offshoreIssuer, venueExchange, venueRegion, offeringType;
+    private String listingType, issuerType, offshoreIssuer, venueExchange, venueExchangeName, venueRegion, offeringType;
     private String plannedListingDate, overseasSubmissionDate;
     private String networkPlatformOperator, ciio, importantData, personalInfoUsers, piExportedNonSensitive,
             piExportedSensitive, consentObtained, sensitiveDataMinimised;
     private String industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct, domesticNetAssetsPct,
-            managementMostlyPrc, mainPlaceOfBusiness, previouslyListedAbroadOn;
+            managementMostlyPrc, mainPlaceOfBusiness, previouslyListedAbroadOn, previouslyListedExchange;
     private String declProhibitedByLaw, declNationalSecurityThreat, declRecentCriminalOffence, declUnderInvestigation,
             declOwnershipDispute;
     private String stateAssetsSupervisor, stateCloudMigrationStatus;
@@ -81,6 +81,7 @@ class DraftForm {
         form.issuerType = f.issuerType();
         form.offshoreIssuer = f.offshoreIssuer();
         form.venueExchange = f.venueExchange();
+        form.venueExchangeName = f.venueExchangeName();
         form.venueRegion = f.venueRegion();
         form.offeringType = f.offeringType();
         form.plannedListingDate = string(f.plannedListingDate());
@@ -101,6 +102,7 @@ class DraftForm {
         form.managementMostlyPrc = string(f.managementMostlyPrc());
         form.mainPlaceOfBusiness = f.mainPlaceOfBusiness();
         form.previouslyListedAbroadOn = string(f.previouslyListedAbroadOn());
+        form.previouslyListedExchange = f.previouslyListedExchange();
         form.declProhibitedByLaw = string(f.declProhibitedByLaw());
         form.declNationalSecurityThreat = string(f.declNationalSecurityThreat());
         form.declRecentCriminalOffence = string(f.declRecentCriminalOffence());
@@ -132,7 +134,8 @@ class DraftForm {
         Map<String, String> errors = new LinkedHashMap<>();
         Parser p = new Parser(errors);
         ApplicationFacts facts = new ApplicationFacts(
-                text(listingType), text(issuerType), text(offshoreIssuer), text(venueExchange), region(venueRegion),
+                text(listingType), text(issuerType), text(offshoreIssuer), text(venueExchange), text(venueExchangeName),
+                region(venueRegion),
                 text(offeringType), p.date("plannedListingDate", plannedListingDate),
                 p.date("overseasSubmissionDate", overseasSubmissionDate),
                 p.yesNo("networkPlatformOperator", networkPlatformOperator), p.yesNo("ciio", ciio),
@@ -144,7 +147,7 @@ class DraftForm {
                 p.decimal("domesticProfitPct", domesticProfitPct), p.decimal("domesticAssetsPct", domesticAssetsPct),
                 p.decimal("domesticNetAssetsPct", domesticNetAssetsPct),
                 p.yesNo("managementMostlyPrc", managementMostlyPrc), region(mainPlaceOfBusiness),
-                p.date("previouslyListedAbroadOn", previouslyListedAbroadOn),
+                p.date("previouslyListedAbroadOn", previouslyListedAbroadOn), text(previouslyListedExchange),
                 p.yesNo("declProhibitedByLaw", declProhibitedByLaw),
                 p.yesNo("declNationalSecurityThreat", declNationalSecurityThreat),
                 p.yesNo("declRecentCriminalOffence", declRecentCriminalOffence),
@@ -242,6 +245,8 @@ class DraftForm {
     public void setOffshoreIssuer(String v) { offshoreIssuer = v; }
     public String getVenueExchange() { return venueExchange; }
     public void setVenueExchange(String v) { venueExchange = v; }
+    public String getVenueExchangeName() { return venueExchangeName; }
+    public void setVenueExchangeName(String v) { venueExchangeName = v; }
     public String getVenueRegion() { return venueRegion; }
     public void setVenueRegion(String v) { venueRegion = v; }
     public String getOfferingType() { return offeringType; }
@@ -282,6 +287,8 @@ class DraftForm {
     public void setMainPlaceOfBusiness(String v) { mainPlaceOfBusiness = v; }
     public String getPreviouslyListedAbroadOn() { return previouslyListedAbroadOn; }
     public void setPreviouslyListedAbroadOn(String v) { previouslyListedAbroadOn = v; }
+    public String getPreviouslyListedExchange() { return previouslyListedExchange; }
+    public void setPreviouslyListedExchange(String v) { previouslyListedExchange = v; }
     public String getDeclProhibitedByLaw() { return declProhibitedByLaw; }
     public void setDeclProhibitedByLaw(String v) { declProhibitedByLaw = v; }
     public String getDeclNationalSecurityThreat() { return declNationalSecurityThreat; }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 
+import cn.ola.applicant.ApplicationRules;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
 
@@ -20,7 +21,8 @@ import cn.ola.applicant.InvalidApplicationException.Problem;
 class FormErrors {
 
     private static final Pattern CONTRACT_FIELD = Pattern.compile("cloudContracts\\[(\\d+)]\\.(\\w+)");
-    private static final Map<String, Integer> MAX_LENGTHS = Map.of("offshoreIssuer", 200, "venueExchange", 100,
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of("offshoreIssuer", 200, "venueExchangeName",
+            ApplicationRules.MAX_EXCHANGE_NAME,
             "industry", 64, "stateAssetsSupervisor", 100, "provider", 200);
 
     /** One problem as shown: the field's label, the message, and where the field is. */

@@ -20,6 +20,8 @@ final class FormOptions {
     /** Overseas venues offered first, as ISO 3166 alpha-2 codes (mainland China is none). */
     static final List<String> VENUE_REGIONS = List.of("HK", "MO", "US", "GB", "SG", "DE", "CH", "JP", "KR", "CA", "AU",
             "FR", "NL", "LU");
+    /** The exchanges, by region as the list has them, then OTHER. */
+    static final List<String> EXCHANGES = List.copyOf(ApplicationRules.EXCHANGE_CODES);
     /** Places of business offered: mainland China and the venues. */
     static final List<String> PLACES = Stream.concat(Stream.of(ApplicationRules.MAINLAND),
             VENUE_REGIONS.stream()).toList();

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.Exchanges;
 import cn.ola.filing.ListingApplications.CloudContract;
 
 /** The filled-in application as the regulator will read it: section by section, every value in words. */
@@ -38,13 +39,21 @@ final class ReviewRows {
             }
             List<Row> rows = new ArrayList<>();
             for (String field : section.fields()) {
+                if (field.equals("venueExchangeName")) {
+                    continue; // shown as the exchange's name
+                }
                 if (field.equals("cloudContracts")) {
                     rows.add(contractsRow(contracts, messages, locale));
                     continue;
                 }
                 Object value = value(facts, field);
+                String shown = switch (field) {
+                    case "venueExchange" -> Exchanges.venue(facts, messages, locale);
+                    case "previouslyListedExchange" -> Exchanges.name(facts.previouslyListedExchange(), null, messages, locale);
+                    default -> null;
+                };
                 rows.add(new Row(field, messages.getMessage("applications.field." + field, null, field, locale),
-                        shown(field, value, messages, locale), value != null));
+                        shown != null ? shown : shown(field, value, messages, locale), value != null));
             }
             parts.add(new Part(section, rows));
         }

@@ -10,12 +10,14 @@ import java.util.Optional;
  */
 enum Section {
     COMPANY("company", List.of()),
-    LISTING("listing", List.of("listingType", "issuerType", "offshoreIssuer", "venueExchange", "venueRegion",
+    LISTING("listing", List.of("listingType", "issuerType", "offshoreIssuer", "venueExchange", "venueExchangeName",
+            "venueRegion",
             "offeringType", "plannedListingDate", "overseasSubmissionDate")),
     DATA("data", List.of("networkPlatformOperator", "ciio", "importantData", "personalInfoUsers",
             "piExportedNonSensitive", "piExportedSensitive", "consentObtained", "sensitiveDataMinimised")),
     BUSINESS("business", List.of("industry", "domesticRevenuePct", "domesticProfitPct", "domesticAssetsPct",
-            "domesticNetAssetsPct", "managementMostlyPrc", "mainPlaceOfBusiness", "previouslyListedAbroadOn")),
+            "domesticNetAssetsPct", "managementMostlyPrc", "mainPlaceOfBusiness", "previouslyListedAbroadOn",
+            "previouslyListedExchange")),
     DECLARATIONS("declarations", List.of("declProhibitedByLaw", "declNationalSecurityThreat",
             "declRecentCriminalOffence", "declUnderInvestigation", "declOwnershipDispute")),
     STATE("state", List.of("stateAssetsSupervisor", "stateCloudMigrationStatus", "cloudContracts")),

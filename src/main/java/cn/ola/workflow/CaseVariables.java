@@ -33,6 +33,7 @@ final class CaseVariables {
         Map<String, Object> v = new HashMap<>();
         v.put(ProcessVariables.OVERSEAS_SUBMISSION_DATE, iso(facts.overseasSubmissionDate()));
         v.put(ProcessVariables.VENUE_EXCHANGE, facts.venueExchange());
+        v.put(ProcessVariables.VENUE_EXCHANGE_NAME, facts.venueExchangeName());
         v.put(ProcessVariables.VENUE_REGION, facts.venueRegion());
         v.put(ProcessVariables.NETWORK_PLATFORM_OPERATOR, facts.networkPlatformOperator());
         v.put(ProcessVariables.CIIO, facts.ciio());
@@ -43,6 +44,7 @@ final class CaseVariables {
         v.put(ProcessVariables.CONSENT_OBTAINED, facts.consentObtained());
         v.put(ProcessVariables.SENSITIVE_DATA_MINIMISED, facts.sensitiveDataMinimised());
         v.put(ProcessVariables.PREVIOUSLY_LISTED_ABROAD_ON, iso(facts.previouslyListedAbroadOn()));
+        v.put(ProcessVariables.PREVIOUSLY_LISTED_EXCHANGE, facts.previouslyListedExchange());
         v.put(ProcessVariables.INDUSTRY, facts.industry());
         v.put(ProcessVariables.ISSUER_TYPE, facts.issuerType());
         v.put(ProcessVariables.DOMESTIC_REVENUE_PCT, number(facts.domesticRevenuePct()));

@@ -18,7 +18,10 @@ public final class ProcessVariables {
     public static final String SUBMITTED_ON = "submittedOn";
 
     // --- facts the company filed (inputs of the screening decisions) ----------------------
+    /** Code of the venue's exchange ("NYSE", "HKEX", …), "OTHER" for one not on the list. */
     public static final String VENUE_EXCHANGE = "venueExchange";
+    /** The name of an exchange not on the list (VENUE_EXCHANGE "OTHER"), else null. */
+    public static final String VENUE_EXCHANGE_NAME = "venueExchangeName";
     /** ISO 3166 code of the listing venue's country or region: "US", "HK", "GB", … */
     public static final String VENUE_REGION = "venueRegion";
     public static final String NETWORK_PLATFORM_OPERATOR = "networkPlatformOperator";
@@ -31,6 +34,8 @@ public final class ProcessVariables {
     public static final String SENSITIVE_DATA_MINIMISED = "sensitiveDataMinimised";
     /** ISO date (yyyy-MM-dd) of an earlier overseas listing, or null. */
     public static final String PREVIOUSLY_LISTED_ABROAD_ON = "previouslyListedAbroadOn";
+    /** Exchange code of the market of that earlier listing, or null. */
+    public static final String PREVIOUSLY_LISTED_EXCHANGE = "previouslyListedExchange";
     public static final String INDUSTRY = "industry";
     /** PRC_JOINT_STOCK when the issuer is a PRC joint-stock company, else OFFSHORE. */
     public static final String ISSUER_TYPE = "issuerType";

@@ -45,7 +45,7 @@ class ApiMalformedInputPropertiesIT {
             "ciio", "importantData", "personalInfoUsers", "piExportedNonSensitive", "piExportedSensitive",
             "consentObtained", "sensitiveDataMinimised", "industry", "domesticRevenuePct", "domesticProfitPct",
             "domesticAssetsPct", "domesticNetAssetsPct", "managementMostlyPrc", "mainPlaceOfBusiness",
-            "previouslyListedAbroadOn", "declProhibitedByLaw", "declNationalSecurityThreat", "declRecentCriminalOffence",
+            "previouslyListedAbroadOn", "previouslyListedExchange", "venueExchangeName", "declProhibitedByLaw", "declNationalSecurityThreat", "declRecentCriminalOffence",
             "declUnderInvestigation", "declOwnershipDispute", "stateAssetsSupervisor", "stateCloudMigrationStatus",
             "cloudContracts", "users");
 

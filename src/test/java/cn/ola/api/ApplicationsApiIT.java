@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -175,6 +176,7 @@ class ApplicationsApiIT {
                     .andExpect(header().string("ETag", "\"0\""))
                     .andExpect(jsonPath("$.id").value(id))
                     .andExpect(jsonPath("$.venueExchange").value("NYSE"))
+                    .andExpect(jsonPath("$.venueExchangeDisplayName").value("New York Stock Exchange"))
                     .andExpect(jsonPath("$.domesticRevenuePct").value(92.5))
                     .andExpect(jsonPath("$.plannedListingDate").value(LocalDate.now().plusMonths(6).toString()))
                     .andExpect(jsonPath("$.cloudContracts[0].endDate").value("2026-12-31"));
@@ -258,8 +260,45 @@ class ApplicationsApiIT {
                             Matchers.containsString("Hong Kong is HK, Macau MO"))))
                     .andExpect(jsonPath("$.errors[?(@.field == 'mainPlaceOfBusiness')].code").value("UNKNOWN_VALUE"));
             mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
-                            .content(completeFacts().put("industry", "TOBACCO").put("venueRegion", "MO").toString()))
+                            .content(completeFacts().put("industry", "TOBACCO").put("venueRegion", "MO")
+                                    .put("venueExchange", "OTHER").put("venueExchangeName", "Macao exchange").toString()))
                     .andExpect(status().isCreated());
+        }
+
+        @Test
+        void theExchangeIsACodeOfTheListInTheVenueRegionAndTheAnswerNamesTheExchange() throws Exception {
+            mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                            .content(completeFacts().put("venueExchange", "New York Stock Exchange")
+                                    .put("previouslyListedExchange", "Wall Street").toString()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'venueExchange')].code").value("UNKNOWN_VALUE"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'venueExchange')].message").value(Matchers.hasItem(
+                            Matchers.allOf(Matchers.startsWith("Must be one of "), Matchers.containsString("NYSE"),
+                                    Matchers.containsString("HKEX"), Matchers.containsString("OTHER")))))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'previouslyListedExchange')].code").value("UNKNOWN_VALUE"));
+            mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                            .content(completeFacts().put("venueExchange", "HKEX").toString()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'venueExchange')].code").value("NOT_IN_REGION"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'venueExchange')].message").value(Matchers.hasItem(
+                            Matchers.containsString("HKEX (HK)"))));
+            MvcResult other = mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                            .header("Accept-Language", "zh-CN")
+                            .content(completeFacts().put("venueExchange", "OTHER").put("venueExchangeName", "Börse Stuttgart")
+                                    .put("venueRegion", "DE").toString()))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.venueExchange").value("OTHER"))
+                    .andExpect(jsonPath("$.venueExchangeName").value("Börse Stuttgart"))
+                    .andExpect(jsonPath("$.venueExchangeDisplayName").value("Börse Stuttgart"))
+                    .andReturn();
+            mvc.perform(get(other.getResponse().getHeader("Location")).with(company()).header("Accept-Language", "zh-CN"))
+                    .andExpect(jsonPath("$.venueExchangeDisplayName").value("Börse Stuttgart"));
+            MvcResult nyse = mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                            .content(completeFacts().toString()))
+                    .andExpect(status().isCreated()).andReturn();
+            mvc.perform(get(nyse.getResponse().getHeader("Location")).with(company()).locale(Locale.SIMPLIFIED_CHINESE))
+                    .andExpect(jsonPath("$.venueExchange").value("NYSE"))
+                    .andExpect(jsonPath("$.venueExchangeDisplayName").value("纽约证券交易所"));
         }
 
         @Test

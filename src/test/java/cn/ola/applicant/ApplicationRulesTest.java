@@ -81,6 +81,46 @@ class ApplicationRulesTest {
     }
 
     @Test
+    void theExchangeIsACodeOfTheListInTheVenueRegionAndAnotherExchangeIsNamed() {
+        assertThat(problems(venue("NYSE", null, "US"))).isEmpty();
+        assertThat(problems(venue("nyse", null, "US"))).containsExactly(tuple("venueExchange", Problem.UNKNOWN_VALUE));
+        assertThat(problems(venue("New York Stock Exchange", null, "US")))
+                .containsExactly(tuple("venueExchange", Problem.UNKNOWN_VALUE));
+        assertThat(problems(venue("HKEX", null, "US"))).containsExactly(tuple("venueExchange", Problem.NOT_IN_REGION));
+        assertThat(problems(venue("FWB", null, "DE"))).isEmpty();
+        assertThat(problems(venue("OTHER", "Euronext Brussels", "BE"))).isEmpty();
+        assertThat(problems(venue("OTHER", "x".repeat(ApplicationRules.MAX_EXCHANGE_NAME + 1), "BE")))
+                .containsExactly(tuple("venueExchangeName", Problem.TOO_LONG));
+        assertThat(problems(venue("LSE", null, null))).as("region not chosen yet").isEmpty();
+
+        assertThat(ApplicationRules.missing(venue("OTHER", null, "BE"))).extracting(FieldProblem::field)
+                .containsExactly("venueExchangeName");
+        assertThat(ApplicationRules.missing(venue("OTHER", " ", "BE"))).extracting(FieldProblem::field)
+                .containsExactly("venueExchangeName");
+        assertThat(ApplicationRules.missing(venue("OTHER", "Euronext Brussels", "BE"))).isEmpty();
+        assertThat(ApplicationRules.missing(venue("NYSE", null, "US"))).isEmpty();
+    }
+
+    @Test
+    void anEarlierListingNamesItsMarketFromTheSameList() {
+        var listedBefore = complete().previouslyListed(LocalDate.of(2020, 6, 30), null);
+        assertThat(ApplicationRules.missing(listedBefore)).extracting(FieldProblem::field)
+                .containsExactly("previouslyListedExchange");
+        assertThat(ApplicationRules.missing(listedBefore.previouslyListed(LocalDate.of(2020, 6, 30), "NYSE"))).isEmpty();
+        assertThat(problems(listedBefore.previouslyListed(LocalDate.of(2020, 6, 30), "Wall Street")))
+                .containsExactly(tuple("previouslyListedExchange", Problem.UNKNOWN_VALUE));
+        assertThat(ApplicationRules.missing(complete())).as("never listed: no market asked").isEmpty();
+    }
+
+    private static ApplicationFacts venue(String exchange, String name, String region) {
+        ApplicationFacts c = complete();
+        return new ApplicationFacts(c.listingType(), c.issuerType(), c.offshoreIssuer(), exchange, name, region,
+                c.offeringType(), c.plannedListingDate(), null, true, false, false, 3_200_000L, 150_000L, 0L, true, true,
+                "INTERNET", new BigDecimal("92.5"), new BigDecimal("88"), new BigDecimal("75"), new BigDecimal("70"), true,
+                "CN", null, null, false, false, false, false, false, null, null);
+    }
+
+    @Test
     void everyIndustryTheDecisionsNameIsOnTheList() throws java.io.IOException {
         String decisions = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/listing-screening.dmn"));
         var named = java.util.regex.Pattern.compile("<inputEntry id=\"InputEntry_Industry_[^\"]*\"><text>\"([A-Z_]+)\"</text>")
@@ -94,7 +134,9 @@ class ApplicationRulesTest {
     }
 
     private static ApplicationFacts facts(String venueRegion, String mainPlaceOfBusiness, String industry) {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Holdings Ltd.", "NYSE", venueRegion, "IPO",
+        String exchange = ApplicationRules.EXCHANGES.entrySet().stream().filter(e -> e.getValue().equals(venueRegion))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(ApplicationRules.OTHER_EXCHANGE);
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Holdings Ltd.", exchange, venueRegion, "IPO",
                 LocalDate.of(2027, 6, 1), null, true, false, false, 3_200_000L, 150_000L, 0L, true, true, industry,
                 new BigDecimal("92.5"), new BigDecimal("88"), new BigDecimal("75"), new BigDecimal("70"), true,
                 mainPlaceOfBusiness, null, false, false, false, false, false, null, null);

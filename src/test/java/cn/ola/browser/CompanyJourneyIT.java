@@ -101,8 +101,10 @@ class CompanyJourneyIT {
         choose(browser, "listingType", "INDIRECT");
         choose(browser, "issuerType", "OFFSHORE");
         type(browser, "offshoreIssuer", "Example Cloud Holdings Ltd. (Cayman Islands)");
-        type(browser, "venueExchange", "NASDAQ");
         choose(browser, "venueRegion", "US");
+        choose(browser, "venueExchange", "NASDAQ");
+        assertThat(browser.driver().findElement(By.id("venueExchangeName")).isDisplayed())
+                .as("the name of another exchange is asked only for one").isFalse();
         choose(browser, "offeringType", "IPO");
         date(browser, "plannedListingDate", "2027-09-30");
         saveAndContinue(browser);

@@ -96,7 +96,8 @@ class ErrorPagesAndSessionsIT {
         browser.signOut().signIn(user, PASSWORD).open("/applications/drafts/" + draft + "/listing");
         new Select(browser.waitFor(By.id("listingType"))).selectByValue("INDIRECT");
         type(browser, "offshoreIssuer", "会话过期控股有限公司 (Cayman)");
-        type(browser, "venueExchange", "NASDAQ");
+        new Select(browser.waitFor(By.id("venueExchange"))).selectByValue("OTHER");
+        type(browser, "venueExchangeName", "Euronext Brussels");
 
         // The session ends while the person types (it timed out, or the server forgot it).
         browser.driver().manage().deleteCookieNamed("JSESSIONID");
@@ -112,7 +113,7 @@ class ErrorPagesAndSessionsIT {
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/applications/drafts/" + draft + "/listing"), "back at the form");
         assertThat(browser.waitFor(By.id("form-kept")).getText()).contains("尚未保存");
         assertThat(value(browser, "offshoreIssuer")).isEqualTo("会话过期控股有限公司 (Cayman)");
-        assertThat(value(browser, "venueExchange")).isEqualTo("NASDAQ");
+        assertThat(value(browser, "venueExchangeName")).isEqualTo("Euronext Brussels");
         assertThat(new Select(browser.driver().findElement(By.id("listingType"))).getFirstSelectedOption()
                 .getDomProperty("value")).isEqualTo("INDIRECT");
         assertThat(cases.application(user, draft).facts().offshoreIssuer()).as("nothing is saved behind the person's back")
@@ -122,7 +123,8 @@ class ErrorPagesAndSessionsIT {
         browser.waitUntil(d -> !browser.driver().findElements(By.cssSelector("p.notice[role=status]")).isEmpty(),
                 "the draft saved");
         assertThat(cases.application(user, draft).facts().offshoreIssuer()).isEqualTo("会话过期控股有限公司 (Cayman)");
-        assertThat(cases.application(user, draft).facts().venueExchange()).isEqualTo("NASDAQ");
+        assertThat(cases.application(user, draft).facts().venueExchange()).isEqualTo("OTHER");
+        assertThat(cases.application(user, draft).facts().venueExchangeName()).isEqualTo("Euronext Brussels");
         // Shown once: the next visit shows the draft as saved, without the notice.
         browser.open("/applications/drafts/" + draft + "/listing");
         assertThat(browser.waitFor(By.id("offshoreIssuer")).getDomProperty("value")).isEqualTo("会话过期控股有限公司 (Cayman)");

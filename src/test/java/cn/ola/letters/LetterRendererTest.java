@@ -34,7 +34,8 @@ class LetterRendererTest {
 
     @Test
     void theFilingNoticeNamesTheCaseTheCompanyTheDateAndTheListing() throws IOException {
-        Letter.Particulars listing = new Letter.Particulars("Xinmiao Holdings Ltd. (Cayman Islands)", "NYSE (US)",
+        Letter.Particulars listing = new Letter.Particulars("Xinmiao Holdings Ltd. (Cayman Islands)", "纽约证券交易所（美国）",
+                "New York Stock Exchange (United States)",
                 "首次公开发行", "Initial public offering", "间接境外发行上市", "Indirect overseas offering and listing");
         byte[] pdf = renderer.pdf(letter(LetterKind.FILING_NOTICE, "中国证券监督管理委员会", "China Securities Regulatory Commission",
                 "境外发行上市备案通知书", "Filing Notice for Overseas Offering and Listing", "FILED", null, listing));
@@ -43,7 +44,8 @@ class LetterRendererTest {
         assertThat(text).contains(NUMBER, COMPANY_ZH + "：", COMPANY_EN, "91350200MA2XYZ1234", "2026年3月5日", "5 March 2026",
                 "境外发行上市备案通知书", "Filing Notice for Overseas Offering and Listing", "中国证券监督管理委员会",
                 "现予备案", "备案结论：予以备案。", "the filing is recorded", "Xinmiao Holdings Ltd. (Cayman Islands)",
-                "NYSE (US)", "首次公开发行", "12个月内完成境外发行上市");
+                "纽约证券交易所（美国）",
+                "New York Stock Exchange (United States)", "首次公开发行", "12个月内完成境外发行上市");
         assertThat(text).doesNotContain("#{", "${", "th:");
     }
 

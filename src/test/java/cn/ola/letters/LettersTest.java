@@ -63,7 +63,7 @@ class LettersTest {
     @BeforeEach
     void setUp() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages-letters");
+        messages.setBasenames("messages-letters", "messages", "messages-applications");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         letters = new Letters(applications, companies, documents, audit, new LetterRenderer(), messages,
@@ -93,7 +93,7 @@ class LettersTest {
         assertThat(notice.originalFilename()).isEqualTo("OLA-2026-000077-filing-notice.pdf");
         assertThat(storedText()).contains("OLA-2026-000077", "示例数据科技股份有限公司", "2026年3月5日", "5 March 2026",
                 "中国证券监督管理委员会", "China Securities Regulatory Commission", "Example Data Holdings Ltd. (Cayman Islands)",
-                "NASDAQ (US)", "首次公开发行", "Initial public offering", "间接境外发行上市");
+                "纳斯达克证券交易所（美国）", "Nasdaq Stock Market (United States)", "首次公开发行", "Initial public offering", "间接境外发行上市");
         verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CSRC_FILING"),
                 eq("FILING_NOTICE"), startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
     }

@@ -149,11 +149,12 @@ class AccountBasicsIT {
         assertThat(documents.content(document)).isEqualTo(PDF);
 
         String list = page(get("/applications").with(as(user)).locale(Locale.SIMPLIFIED_CHINESE), 200);
-        assertThat(list).contains("Example Data Holdings Ltd. (Cayman)", "NYSE", "最后修改",
+        assertThat(list).contains("Example Data Holdings Ltd. (Cayman)", "纽约证券交易所", "最后修改",
                 "/applications/drafts/" + draft + "/delete");
         assertThat(page(get("/applications/drafts/" + draft + "/delete").with(as(user)).locale(Locale.SIMPLIFIED_CHINESE), 200))
                 .contains("确定删除此草稿吗", "1 份文件", "Example Data Holdings Ltd. (Cayman)");
-        assertThat(page(get("/applications/drafts/" + draft + "/delete").with(as(outsider)), 404)).doesNotContain("NYSE");
+        assertThat(page(get("/applications/drafts/" + draft + "/delete").with(as(outsider)), 404))
+                .doesNotContain("纽约证券交易所", "New York Stock Exchange", "NYSE");
 
         // Another company's user cannot delete it: it reads as gone, and stays.
         MvcResult foreign = mvc.perform(post("/applications/drafts/" + draft + "/delete").with(as(outsider)).with(csrf())

@@ -109,7 +109,7 @@ class ApplicationFormIT {
             upload(id, "IPO_DOCUMENTS", "ipo.pdf", pdf(100));
 
             String review = page(get("/applications/drafts/" + id + "/review").with(compliance()));
-            assertThat(review).contains("Nothing is missing", "NASDAQ", "United States", "1,500,000", "95 %", "Internet services")
+            assertThat(review).contains("Nothing is missing", "Nasdaq Stock Market", "United States", "1,500,000", "95 %", "Internet services")
                     .doesNotContain("Still missing");
 
             MvcResult submitted = mvc.perform(post("/applications/drafts/" + id + "/submit").with(compliance()).with(csrf()))
@@ -228,14 +228,16 @@ class ApplicationFormIT {
             assertThat(save(id, "listing", mine).getResponse().getStatus()).isEqualTo(302);
 
             Map<String, String> theirs = new LinkedHashMap<>(listing());
-            theirs.put("venueExchange", "London Stock Exchange");
+            theirs.put("venueExchange", "OTHER");
+            theirs.put("venueExchangeName", "Börse Stuttgart");
             theirs.put("version", version);
             MvcResult conflict = save(id, "listing", theirs);
             assertThat(conflict.getResponse().getStatus()).isEqualTo(409);
             assertThat(conflict.getResponse().getContentAsString()).contains("was changed elsewhere")
-                    .containsPattern("id=\"venueExchange\"[^>]*value=\"London Stock Exchange\"");
+                    .containsPattern("id=\"venueExchangeName\"[^>]*value=\"Börse Stuttgart\"")
+                    .containsPattern("<option value=\"OTHER\" selected");
             assertThat(page(get("/applications/drafts/" + id + "/listing").with(compliance())))
-                    .containsPattern("id=\"venueExchange\"[^>]*value=\"NASDAQ\"");
+                    .containsPattern("<option value=\"NASDAQ\" selected").doesNotContain("Börse Stuttgart");
         }
 
         @Test

@@ -92,14 +92,16 @@ class ErrorPagesIT {
         typed.put("_csrf", "a-token-from-before-signing-in-again");
         typed.put("version", "0");
         typed.put("offshoreIssuer", "Stale Token Holdings Ltd.");
-        typed.put("venueExchange", "LSE");
+        typed.put("venueExchange", "OTHER");
+        typed.put("venueExchangeName", "Stale Token Exchange");
         typed.put("action", "save");
 
         HttpResponse<String> refused = web.postFormWithoutToken("/applications/drafts/" + draft + "/listing", typed);
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/applications/drafts/" + draft + "/listing");
         String page = web.get("/applications/drafts/" + draft + "/listing?lang=en").body();
-        assertThat(page).contains("id=\"form-kept\"", "value=\"Stale Token Holdings Ltd.\"", "value=\"LSE\"");
+        assertThat(page).contains("id=\"form-kept\"", "value=\"Stale Token Holdings Ltd.\"",
+                "value=\"Stale Token Exchange\"");
         assertThat(cases.application(user, draft).facts().offshoreIssuer()).isEqualTo("Example Data Holdings Ltd. (Cayman)");
         assertThat(web.get("/applications/drafts/" + draft + "/listing").body()).as("shown once")
                 .doesNotContain("id=\"form-kept\"").contains("value=\"Example Data Holdings Ltd. (Cayman)\"");

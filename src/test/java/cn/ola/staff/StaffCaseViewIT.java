@@ -119,7 +119,7 @@ class StaffCaseViewIT {
         assertThat(text(section(body, "facts-company"))).contains("华东云链数据股份有限公司" + suffix)
                 .contains("East China Cloudchain Data Co., Ltd. " + suffix).contains(company.creditCode().value())
                 .contains("王芳 Wang Fang").contains("ir@example.cn").contains("+86 21 5000 0000");
-        assertThat(text(section(body, "facts-listing"))).contains("Listing type INDIRECT").contains("Exchange NYSE")
+        assertThat(text(section(body, "facts-listing"))).contains("Listing type INDIRECT").contains("Exchange New York Stock Exchange")
                 .contains("Offshore issuer Example Data Holdings Ltd. (Cayman)").contains("Offering IPO");
         assertThat(text(section(body, "facts-data"))).contains("Users whose personal information is held 800,000")
                 .contains("Network platform operator Yes").contains("Handles important data No");

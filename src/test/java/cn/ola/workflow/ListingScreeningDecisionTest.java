@@ -21,6 +21,7 @@ import static cn.ola.workflow.ProcessVariables.PERSONAL_INFO_USERS;
 import static cn.ola.workflow.ProcessVariables.PI_EXPORTED_NON_SENSITIVE;
 import static cn.ola.workflow.ProcessVariables.PI_EXPORTED_SENSITIVE;
 import static cn.ola.workflow.ProcessVariables.PREVIOUSLY_LISTED_ABROAD_ON;
+import static cn.ola.workflow.ProcessVariables.PREVIOUSLY_LISTED_EXCHANGE;
 import static cn.ola.workflow.ProcessVariables.STATE_ASSETS_SUPERVISOR;
 import static cn.ola.workflow.ProcessVariables.USES_THIRD_PARTY_CLOUD;
 import static cn.ola.workflow.ProcessVariables.VENUE_EXCHANGE;
@@ -105,14 +106,32 @@ class ListingScreeningDecisionTest {
                                 NETWORK_PLATFORM_OPERATOR, false, PERSONAL_INFO_USERS, 10L),
                         "MANDATORY", "Critical information infrastructure operator"),
                 requirement("CIIO already listed abroad before 2022-02-15",
-                        facts(CIIO, true, PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30", VENUE_REGION, "US"),
+                        facts(CIIO, true, PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30", PREVIOUSLY_LISTED_EXCHANGE, "NYSE",
+                                VENUE_REGION, "US", VENUE_EXCHANGE, "NYSE"),
                         "MANDATORY", "Critical information infrastructure operator"),
-                requirement("Listed abroad on 2022-02-14, the day before the measures took effect",
-                        platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2022-02-14"),
-                        "NOT_REQUIRED", "2022-02-14", "2022-02-15"),
-                requirement("Listed abroad on 2022-02-15, the day the measures took effect",
-                        platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2022-02-15"),
+                requirement("Listed on NASDAQ on 2022-02-14, the day before the measures took effect, offering there again",
+                        platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2022-02-14")
+                                .with(PREVIOUSLY_LISTED_EXCHANGE, "NASDAQ"),
+                        "NOT_REQUIRED", "2022-02-14", "2022-02-15", "NASDAQ"),
+                requirement("Listed on NASDAQ on 2022-02-15, the day the measures took effect",
+                        platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2022-02-15")
+                                .with(PREVIOUSLY_LISTED_EXCHANGE, "NASDAQ"),
                         "MANDATORY", "2000000 users", "NASDAQ"),
+                requirement("Listed on NASDAQ before the measures, now listing on the NYSE: another market",
+                        platformOperator("US", "NYSE", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30")
+                                .with(PREVIOUSLY_LISTED_EXCHANGE, "NASDAQ"),
+                        "MANDATORY", "2000000 users", "NYSE", "Art. 7"),
+                requirement("Listed in Hong Kong before the measures, now listing in London",
+                        platformOperator("GB", "LSE", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2019-11-26")
+                                .with(PREVIOUSLY_LISTED_EXCHANGE, "HKEX"),
+                        "MANDATORY", "2000000 users", "Art. 7"),
+                requirement("Listed before the measures on an exchange not on the list, offering on one not on it either",
+                        platformOperator("FR", "OTHER", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30")
+                                .with(PREVIOUSLY_LISTED_EXCHANGE, "OTHER"),
+                        "MANDATORY", "2000000 users", "Art. 7"),
+                requirement("Listed before the measures, market of that listing not given",
+                        platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30"),
+                        "MANDATORY", "2000000 users", "Art. 7"),
                 requirement("Earlier listing date left empty",
                         platformOperator("US", "NYSE", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, ""),
                         "MANDATORY", "2000000 users", "NYSE"),
@@ -155,7 +174,8 @@ class ListingScreeningDecisionTest {
                         platformOperator("US", "NASDAQ", null),
                         "NOT_REQUIRED", "not given", "1,000,000"),
                 requirement("Every fact null",
-                        facts(CIIO, null, PREVIOUSLY_LISTED_ABROAD_ON, null, VENUE_REGION, null, VENUE_EXCHANGE, null,
+                        facts(CIIO, null, PREVIOUSLY_LISTED_ABROAD_ON, null, PREVIOUSLY_LISTED_EXCHANGE, null,
+                                VENUE_REGION, null, VENUE_EXCHANGE, null,
                                 NETWORK_PLATFORM_OPERATOR, null, PERSONAL_INFO_USERS, null),
                         "NOT_REQUIRED", "Not a network platform operator"),
                 requirement("Nothing filed at all", facts(),
@@ -444,6 +464,7 @@ class ListingScreeningDecisionTest {
         Map<String, Object> facts = new java.util.HashMap<>();
         facts.put("ciio", false);
         facts.put("previouslyListedAbroadOn", null);
+        facts.put("previouslyListedExchange", null);
         facts.put("venueRegion", "US");
         facts.put("networkPlatformOperator", true);
         facts.put("personalInfoUsers", 3_200_000L);
@@ -546,7 +567,8 @@ class ListingScreeningDecisionTest {
     }
 
     private static Facts platformOperator(String region, String exchange, Number users) {
-        return facts(CIIO, false, PREVIOUSLY_LISTED_ABROAD_ON, null, VENUE_REGION, region, VENUE_EXCHANGE, exchange,
+        return facts(CIIO, false, PREVIOUSLY_LISTED_ABROAD_ON, null, PREVIOUSLY_LISTED_EXCHANGE, null,
+                VENUE_REGION, region, VENUE_EXCHANGE, exchange,
                 NETWORK_PLATFORM_OPERATOR, true, PERSONAL_INFO_USERS, users);
     }
 

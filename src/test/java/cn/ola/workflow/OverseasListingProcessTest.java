@@ -402,6 +402,7 @@ class OverseasListingProcessTest {
         facts.put("piExportedNonSensitive", 5_000L);
         facts.put("piExportedSensitive", 0L);
         facts.put("previouslyListedAbroadOn", null);
+        facts.put("previouslyListedExchange", null);
         facts.put("industry", "SOFTWARE");
         facts.put("issuerType", "OFFSHORE");
         facts.put("domesticRevenuePct", 90.0);
