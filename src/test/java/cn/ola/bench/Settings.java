@@ -6,7 +6,8 @@ import java.util.List;
 
 /** The benchmark's parameters, read from system properties with the defaults of the benchmark issue. */
 record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<String> databases, int threads, int companies,
-        int queryRuns, boolean portalLoad, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes) {
+        int queryRuns, boolean portalLoad, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes,
+        int queueCases) {
 
     static final String DEFAULT_MYSQL_URL =
             "jdbc:mysql://127.0.0.1:3306/ola_bench?sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
@@ -29,7 +30,8 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
                 blankTo(System.getProperty("bench.mysql.user"), "root"),
                 System.getProperty("bench.mysql.password", ""),
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
-                Integer.getInteger("bench.timeout.minutes", 180));
+                Integer.getInteger("bench.timeout.minutes", 180),
+                Integer.getInteger("bench.queue-cases", 50_000));
     }
 
     /**

@@ -51,6 +51,8 @@ final class TaskListLoad {
             + "\"orQueries\":[],\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     /** The filter every staff user starts from, named in Chinese and English (see cn.ola.identity.TasklistFilters). */
     static final String MY_GROUP_TASKS = "Tasks of my groups";
+    /** The staff work queue of our own, first page. */
+    static final String WORK_QUEUE = "/staff/tasks";
 
     /**
      * The query Tasklist's filter makes the engine run for a group's user, written plainly: what
@@ -89,6 +91,49 @@ final class TaskListLoad {
             measureAt(size);
         }
         growth();
+        workQueueAtScale();
+    }
+
+    /**
+     * The work queue at {@code bench.queue-cases} open cases, beyond the cases filed: its read model is
+     * topped up in bulk with copies of the reviewers' rows (each a task of its own, due a little later),
+     * as many as the reviewers would have at that many cases; the queue is read as before, and the copies
+     * are removed. The queue reads its table alone, so the copies cost it what real tasks would; what
+     * this does not show is the engine at that size (Tasklist's figures stop at the cases filed).
+     */
+    private void workQueueAtScale() {
+        int target = settings.queueCases();
+        if (numbers.isEmpty() || target <= numbers.size()) {
+            return;
+        }
+        JdbcClient jdbc = JdbcClient.create(system.dataSource());
+        String viewer = "group:" + BenchPeople.CRO.group();
+        long real = jdbc.sql("SELECT COUNT(*) FROM work_queue WHERE viewer = ?").param(viewer).query(Long.class).single();
+        long wanted = Math.round((double) real / numbers.size() * target);
+        long rows = real;
+        for (int round = 1; rows < wanted; round++) {
+            rows += jdbc.sql("""
+                    INSERT INTO work_queue (viewer, task_id, due_order, due_at, created_at, task_key, task_name, stage,
+                        application_number, company_name, assignee, process_instance_id)
+                    SELECT viewer, CONCAT('bench-', ?, '-', task_id), due_order + ?, due_at, created_at, task_key, task_name,
+                        stage, application_number, company_name, assignee, process_instance_id
+                    FROM work_queue WHERE viewer = ? AND task_id NOT LIKE 'bench-%' ORDER BY task_id LIMIT ?""")
+                    .params(round, round * 60_000L, viewer, Math.min(real, wanted - rows)).update();
+        }
+        String at = " @" + String.format(Locale.ROOT, "%,d", target) + " (read model topped up in bulk)";
+        try {
+            Browserless reviewer = signedIn(BenchPeople.CRO);
+            Latency page = measure(settings.queryRuns(), () -> ok(reviewer.get(WORK_QUEUE)));
+            Latency filtered = measure(settings.queryRuns(), () -> ok(reviewer.get(WORK_QUEUE + "?stage=DATA_PROTECTION")));
+            results.add(system.database, WORKLOAD, "work queue rows of the reviewers" + at, rows, "rows");
+            results.latency(system.database, WORKLOAD, "(a) reviewer work queue /staff/tasks (session)" + at, page);
+            results.latency(system.database, WORKLOAD, "(a) reviewer work queue, one stage (session)" + at, filtered);
+            System.out.printf(Locale.ROOT, "[%s] reviewer at %,d open cases (work queue topped up to %,d rows): work queue "
+                    + "p95 %.1f ms, filtered by stage p95 %.1f ms%n", system.database, target, rows, page.millis(95),
+                    filtered.millis(95));
+        } finally {
+            jdbc.sql("DELETE FROM work_queue WHERE task_id LIKE 'bench-%'").update();
+        }
     }
 
     private void measureAt(int size) throws Exception {
@@ -123,6 +168,7 @@ final class TaskListLoad {
             }
             measured.put("(a) " + who + " task query in the engine (as the user, no HTTP)",
                     measure(runs, () -> engineList(staff)));
+            measured.put("(a) " + who + " work queue /staff/tasks (session)", measure(runs, () -> ok(tasklist.get(WORK_QUEUE))));
         }
         Browserless reviewer = new Browserless(system.port());
         String basic = "/engine-rest/task?candidateGroup=cro-reviewer&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
@@ -166,11 +212,12 @@ final class TaskListLoad {
             Latency count = measured.get("(a) " + who + " task count as Tasklist calls it (session)");
             Latency floor = measured.get("(a) " + who + " raw SQL floor, list");
             Latency engine = measured.get("(a) " + who + " task query in the engine (as the user, no HTTP)");
+            Latency queue = measured.get("(a) " + who + " work queue /staff/tasks (session)");
             results.add(db, WORKLOAD, who + " list p95 / floor p95" + at, list.millis(95) / floor.millis(95), "x");
             results.add(db, WORKLOAD, who + " engine query p95 / floor p95" + at, engine.millis(95) / floor.millis(95), "x");
             System.out.printf(Locale.ROOT, "[%s] %s at %,d open cases: task list as Tasklist calls it p95 %.1f ms "
-                    + "(raw SQL floor %.1f ms, engine query %.1f ms), count p95 %.1f ms%n", db, who, numbers.size(),
-                    list.millis(95), floor.millis(95), engine.millis(95), count.millis(95));
+                    + "(raw SQL floor %.1f ms, engine query %.1f ms), count p95 %.1f ms; work queue p95 %.1f ms%n", db, who,
+                    numbers.size(), list.millis(95), floor.millis(95), engine.millis(95), count.millis(95), queue.millis(95));
         }
         System.out.printf(Locale.ROOT, "[%s] at %,d open cases: company list p95 %.1f ms, case view p95 %.1f ms, "
                 + "search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
