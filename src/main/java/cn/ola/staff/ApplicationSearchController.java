@@ -1,5 +1,9 @@
 package cn.ola.staff;
 
+import static cn.ola.staff.PageParameters.blankToNull;
+import static cn.ola.staff.PageParameters.problem;
+import static cn.ola.staff.PageParameters.parseInt;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +49,17 @@ class ApplicationSearchController {
 
         String text = blankToNull(q);
         if (text != null && text.length() > MAX_TEXT) {
-            errors.add(message("staff.search.error.text", MAX_TEXT));
+            errors.add(problem("staff.search.error.text", MAX_TEXT));
             text = null;
         }
         String statusFilter = blankToNull(status);
         if (statusFilter != null && !CaseStates.STATUSES.contains(statusFilter)) {
-            errors.add(message("staff.search.error.status", statusFilter, String.join(", ", CaseStates.STATUSES)));
+            errors.add(problem("staff.search.error.status", statusFilter, String.join(", ", CaseStates.STATUSES)));
             statusFilter = null;
         }
         String stageFilter = blankToNull(stage);
         if (stageFilter != null && !CaseStates.STAGES.contains(stageFilter)) {
-            errors.add(message("staff.search.error.stage", stageFilter, String.join(", ", CaseStates.STAGES)));
+            errors.add(problem("staff.search.error.stage", stageFilter, String.join(", ", CaseStates.STAGES)));
             stageFilter = null;
         }
         Boolean overdueFilter = null;
@@ -63,14 +67,14 @@ class ApplicationSearchController {
             switch (overdue.strip().toLowerCase(Locale.ROOT)) {
                 case "true" -> overdueFilter = true;
                 case "false" -> overdueFilter = false;
-                default -> errors.add(message("staff.search.error.overdue", overdue));
+                default -> errors.add(problem("staff.search.error.overdue", overdue));
             }
         }
         int pageNumber = 0;
         if (blankToNull(page) != null) {
             Integer parsed = parseInt(page);
             if (parsed == null || parsed < 0) {
-                errors.add(message("staff.search.error.page", page));
+                errors.add(problem("staff.search.error.page", page));
             } else {
                 pageNumber = parsed;
             }
@@ -79,7 +83,7 @@ class ApplicationSearchController {
         if (blankToNull(size) != null) {
             Integer parsed = parseInt(size);
             if (parsed == null || parsed < 1 || parsed > MAX_SIZE) {
-                errors.add(message("staff.search.error.size", size, MAX_SIZE));
+                errors.add(problem("staff.search.error.size", size, MAX_SIZE));
             } else {
                 pageSize = parsed;
             }
@@ -91,7 +95,7 @@ class ApplicationSearchController {
             ApplicationSearch.Sort column = ApplicationSearch.Sort.byParameter(parts[0].strip().toLowerCase(Locale.ROOT));
             String direction = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
             if (column == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-                errors.add(message("staff.search.error.sort", sort));
+                errors.add(problem("staff.search.error.sort", sort));
             } else {
                 sortColumn = column;
                 descending = direction.equals("desc");
@@ -164,22 +168,6 @@ class ApplicationSearchController {
                 uri.queryParam("page", page);
             }
             return uri.encode().build().toUriString();
-        }
-    }
-
-    private static DefaultMessageSourceResolvable message(String code, Object... args) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, args);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Integer parseInt(String value) {
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException notANumber) {
-            return null;
         }
     }
 }

@@ -1,5 +1,9 @@
 package cn.ola.staff;
 
+import static cn.ola.staff.PageParameters.blankToNull;
+import static cn.ola.staff.PageParameters.parseInt;
+import static cn.ola.staff.PageParameters.problem;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -68,12 +72,12 @@ class WorkQueueController {
         List<DefaultMessageSourceResolvable> errors = new ArrayList<>();
         String taskFilter = blankToNull(task);
         if (taskFilter != null && !taskKinds().contains(taskFilter)) {
-            errors.add(message("staff.queue.error.task", taskFilter));
+            errors.add(problem("staff.queue.error.task", taskFilter));
             taskFilter = null;
         }
         String stageFilter = blankToNull(stage);
         if (stageFilter != null && !CaseStates.STAGES.contains(stageFilter)) {
-            errors.add(message("staff.queue.error.stage", stageFilter, String.join(", ", CaseStates.STAGES)));
+            errors.add(problem("staff.queue.error.stage", stageFilter, String.join(", ", CaseStates.STAGES)));
             stageFilter = null;
         }
         String numberFilter = blankToNull(number);
@@ -81,20 +85,17 @@ class WorkQueueController {
             try {
                 numberFilter = ApplicationNumber.parse(numberFilter.strip().toUpperCase(Locale.ROOT)).toString();
             } catch (IllegalArgumentException notANumber) {
-                errors.add(message("staff.queue.error.number", numberFilter));
+                errors.add(problem("staff.queue.error.number", numberFilter));
                 numberFilter = null;
             }
         }
         int pageNumber = 0;
         if (blankToNull(page) != null) {
-            try {
-                pageNumber = Integer.parseInt(page.strip());
-            } catch (NumberFormatException notANumber) {
-                pageNumber = -1;
-            }
-            if (pageNumber < 0) {
-                errors.add(message("staff.queue.error.page", page));
-                pageNumber = 0;
+            Integer parsed = parseInt(page);
+            if (parsed == null || parsed < 0) {
+                errors.add(problem("staff.queue.error.page", page));
+            } else {
+                pageNumber = parsed;
             }
         }
 
@@ -163,13 +164,5 @@ class WorkQueueController {
             uri.queryParam("page", page);
         }
         return uri.encode().build().toUriString();
-    }
-
-    private static DefaultMessageSourceResolvable message(String code, Object... args) {
-        return new DefaultMessageSourceResolvable(new String[] {code}, args);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
