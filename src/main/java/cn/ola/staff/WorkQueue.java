@@ -190,8 +190,8 @@ class WorkQueue {
             if (union.length() > 0) {
                 union.append(" UNION ALL ");
             }
-            union.append("(SELECT task_id, due_order FROM work_queue WHERE viewer = ?").append(filters(query, params, viewer))
-                    .append(" ORDER BY due_order, task_id LIMIT ?)");
+            union.append("(SELECT a.task_id, a.due_order FROM work_queue a WHERE a.viewer = ?").append(filters(query, params, viewer))
+                    .append(" ORDER BY a.due_order, a.task_id LIMIT ?)");
             params.add(end);
         }
         params.add(size);
@@ -215,17 +215,45 @@ class WorkQueue {
         return new Page(entries, count(query, null), count(query, now));
     }
 
-    /** The viewer's tasks, or those due before {@code dueBefore}. */
+    /**
+     * The viewer's tasks, or those due before {@code dueBefore}: counted along each identity's index
+     * (a count of distinct tasks over all of them would sort every row of a large group), the largest
+     * first, then each smaller one without the tasks an earlier one has already counted.
+     */
     private long count(Query query, Instant dueBefore) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE viewer IN (").append(marks(query.viewers())).append(")");
-        params.addAll(query.viewers());
-        where.append(filters(query, params, null));
-        if (dueBefore != null) {
-            where.append(" AND due_order < ?");
-            params.add(dueBefore.toEpochMilli());
+        Map<String, Long> each = new LinkedHashMap<>();
+        for (String viewer : query.viewers()) {
+            List<Object> params = new ArrayList<>();
+            String where = " WHERE a.viewer = ?" + filters(query, params, viewer) + due(dueBefore, params);
+            each.put(viewer, jdbc.sql("SELECT COUNT(*) FROM work_queue a" + where).params(params).query(Long.class).single());
         }
-        return jdbc.sql("SELECT COUNT(DISTINCT task_id) FROM work_queue" + where).params(params).query(Long.class).single();
+        List<String> counted = new ArrayList<>();
+        long total = 0;
+        for (String viewer : each.keySet().stream().sorted((a, b) -> Long.compare(each.get(b), each.get(a))).toList()) {
+            long tasks = each.get(viewer);
+            if (tasks == 0) {
+                continue;
+            }
+            if (!counted.isEmpty()) {
+                List<Object> params = new ArrayList<>();
+                String where = " WHERE a.viewer = ?" + filters(query, params, viewer) + due(dueBefore, params);
+                params.addAll(counted);
+                tasks -= jdbc.sql("SELECT COUNT(*) FROM work_queue a" + where + " AND EXISTS (SELECT 1 FROM work_queue b"
+                        + " WHERE b.viewer IN (" + marks(counted) + ") AND b.task_id = a.task_id)")
+                        .params(params).query(Long.class).single();
+            }
+            total += tasks;
+            counted.add(viewer);
+        }
+        return total;
+    }
+
+    private static String due(Instant before, List<Object> params) {
+        if (before == null) {
+            return "";
+        }
+        params.add(before.toEpochMilli());
+        return " AND a.due_order < ?";
     }
 
     private static String filters(Query query, List<Object> params, String viewer) {
@@ -234,15 +262,15 @@ class WorkQueue {
         }
         StringBuilder sql = new StringBuilder();
         if (query.taskKey() != null) {
-            sql.append(" AND task_key = ?");
+            sql.append(" AND a.task_key = ?");
             params.add(query.taskKey());
         }
         if (query.stage() != null) {
-            sql.append(" AND stage = ?");
+            sql.append(" AND a.stage = ?");
             params.add(query.stage());
         }
         if (query.applicationNumber() != null) {
-            sql.append(" AND application_number = ?");
+            sql.append(" AND a.application_number = ?");
             params.add(query.applicationNumber());
         }
         return sql.toString();

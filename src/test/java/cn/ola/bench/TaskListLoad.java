@@ -115,7 +115,8 @@ final class TaskListLoad {
             rows += jdbc.sql("""
                     INSERT INTO work_queue (viewer, task_id, due_order, due_at, created_at, task_key, task_name, stage,
                         application_number, company_name, assignee, process_instance_id)
-                    SELECT viewer, CONCAT('bench-', ?, '-', task_id), due_order + ?, due_at, created_at, task_key, task_name,
+                    SELECT viewer, CONCAT('bench-', ?, '-', task_id),
+                        CASE WHEN due_at IS NULL THEN due_order ELSE due_order + ? END, due_at, created_at, task_key, task_name,
                         stage, application_number, company_name, assignee, process_instance_id
                     FROM work_queue WHERE viewer = ? AND task_id NOT LIKE 'bench-%' ORDER BY task_id LIMIT ?""")
                     .params(round, round * 60_000L, viewer, Math.min(real, wanted - rows)).update();
