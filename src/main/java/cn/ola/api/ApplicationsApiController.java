@@ -26,6 +26,7 @@ import cn.ola.api.Representations.ApplicationView;
 import cn.ola.api.Representations.SubmissionView;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.filing.ExchangeNames;
+import cn.ola.filing.ReasonTexts;
 import cn.ola.filing.ListingApplication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,8 +48,11 @@ class ApplicationsApiController {
     private final ApplicantCases cases;
     private final IdempotentRequests idempotent;
     private final ExchangeNames exchangeNames;
+    private final ReasonTexts reasonTexts;
 
-    ApplicationsApiController(ApplicantCases cases, IdempotentRequests idempotent, ExchangeNames exchangeNames) {
+    ApplicationsApiController(ApplicantCases cases, IdempotentRequests idempotent, ExchangeNames exchangeNames,
+            ReasonTexts reasonTexts) {
+        this.reasonTexts = reasonTexts;
         this.cases = cases;
         this.idempotent = idempotent;
         this.exchangeNames = exchangeNames;
@@ -153,7 +157,7 @@ class ApplicationsApiController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         String target = "POST " + Representations.BASE + "/" + id + "/submission";
         return idempotent.run(user.getName(), key, target, Map.of(), () -> {
-            SubmissionView submitted = SubmissionView.of(id, cases.submit(user.getName(), id));
+            SubmissionView submitted = SubmissionView.of(id, cases.submit(user.getName(), id), reasonTexts);
             return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(submitted.caseHref())).body(submitted);
         });
     }

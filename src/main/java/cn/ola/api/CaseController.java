@@ -23,6 +23,7 @@ import cn.ola.applicant.ApplicantCases.KindedUpload;
 import cn.ola.applicant.DocumentKind;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ReasonTexts;
 import cn.ola.workflow.CaseNotWaitingException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,8 +42,10 @@ class CaseController {
 
 
     private final ApplicantCases cases;
+    private final ReasonTexts reasonTexts;
 
-    CaseController(ApplicantCases cases) {
+    CaseController(ApplicantCases cases, ReasonTexts reasonTexts) {
+        this.reasonTexts = reasonTexts;
         this.cases = cases;
     }
 
@@ -65,7 +68,7 @@ class CaseController {
             + "the timeline and the documents.")
     CaseView view(@PathVariable long id, Principal user) {
         ListingApplication application = cases.application(user.getName(), id);
-        return application.submitted() ? CaseView.of(cases.overview(user.getName(), application.number()))
+        return application.submitted() ? CaseView.of(cases.overview(user.getName(), application.number()), reasonTexts)
                 : CaseView.ofDraft(application, cases.documents(user.getName(), id));
     }
 
@@ -78,7 +81,7 @@ class CaseController {
     CaseView answer(@PathVariable long id, @RequestBody MaterialsAnswer body, Principal user) {
         ApplicationNumber number = submitted(user, id);
         cases.supplyMaterials(user.getName(), number, blankToNull(body.taskId()), body.answer(), List.of());
-        return CaseView.of(cases.overview(user.getName(), number));
+        return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
     }
 
     @PostMapping(path = "/materials-answers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -99,7 +102,7 @@ class CaseController {
             uploads.add(new KindedUpload(kind, DocumentsController.upload(attached.get(i))));
         }
         cases.supplyMaterials(user.getName(), number, blankToNull(taskId), answer, uploads);
-        return CaseView.of(cases.overview(user.getName(), number));
+        return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
     }
 
     @PostMapping(path = "/overseas-submission", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,7 +110,7 @@ class CaseController {
     CaseView overseasSubmission(@PathVariable long id, @RequestBody OverseasSubmission body, Principal user) {
         ApplicationNumber number = submitted(user, id);
         cases.reportOverseasSubmission(user.getName(), number, required(body.submittedOn(), "submittedOn"));
-        return CaseView.of(cases.overview(user.getName(), number));
+        return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
     }
 
     @PostMapping(path = "/listing-report", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -115,7 +118,7 @@ class CaseController {
     CaseView listingReport(@PathVariable long id, @RequestBody ListingReport body, Principal user) {
         ApplicationNumber number = submitted(user, id);
         cases.reportListing(user.getName(), number, required(body.listedOn(), "listedOn"));
-        return CaseView.of(cases.overview(user.getName(), number));
+        return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
     }
 
     @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -127,7 +130,7 @@ class CaseController {
             throw new InvalidInputException(new FieldError("reason", "REQUIRED", "Say why the application is withdrawn."));
         }
         cases.withdraw(user.getName(), number, reason);
-        return CaseView.of(cases.overview(user.getName(), number));
+        return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
     }
 
     private ApplicationNumber submitted(Principal user, long id) {

@@ -12,6 +12,7 @@ import cn.ola.applicant.Submission;
 import cn.ola.audit.AuditEvent;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ExchangeNames;
+import cn.ola.filing.ReasonTexts;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications.CloudContract;
 import cn.ola.filing.StoredDocument;
@@ -66,19 +67,25 @@ final class Representations {
     record SubmissionView(long id, @Schema(example = "OLA-2026-000123") String number, List<ScreeningView> screening,
             List<StepView> nextSteps, String caseHref) {
 
-        static SubmissionView of(long id, Submission submission) {
+        static SubmissionView of(long id, Submission submission, ReasonTexts reasons) {
             return new SubmissionView(id, submission.number().toString(),
-                    submission.screening().stream().map(ScreeningView::of).toList(),
+                    submission.screening().stream().map(s -> ScreeningView.of(s, reasons)).toList(),
                     submission.nextSteps().stream().map(StepView::of).toList(), BASE + "/" + id + "/case");
         }
     }
 
     @Schema(description = "One screening decision taken at submission (D1–D6): which, what it found and why.")
     record ScreeningView(@Schema(example = "cybersecurity-review-requirement") String decision,
-            @Schema(example = "MANDATORY") String result, String reason) {
+            @Schema(example = "MANDATORY") String result,
+            @Schema(description = "Why, as recorded: a message key with its arguments, or a text from before reasons had keys",
+                    example = "screening.cyber.listingAbroad|3200000|exchange.NYSE") String reason,
+            @Schema(description = "Why, in the language asked for (Accept-Language); read only",
+                    example = "Network platform operator holding personal information of 3,200,000 users (more than 1,000,000), "
+                            + "listing abroad on New York Stock Exchange: a cybersecurity review is mandatory "
+                            + "(Cybersecurity Review Measures, Art. 7)") String reasonText) {
 
-        static ScreeningView of(Screening s) {
-            return new ScreeningView(s.decision(), s.result(), s.reason());
+        static ScreeningView of(Screening s, ReasonTexts reasons) {
+            return new ScreeningView(s.decision(), s.result(), s.reason(), reasons.of(s.reason()));
         }
     }
 
@@ -133,10 +140,10 @@ final class Representations {
             @Schema(description = "The steps the company can take now") List<StepView> actions,
             List<EventView> timeline, List<DocumentView> documents) {
 
-        static CaseView of(CaseOverview overview) {
+        static CaseView of(CaseOverview overview, ReasonTexts reasons) {
             ListingApplication a = overview.application();
             return new CaseView(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(), a.closedAt(),
-                    overview.open(), overview.screening().stream().map(ScreeningView::of).toList(),
+                    overview.open(), overview.screening().stream().map(s -> ScreeningView.of(s, reasons)).toList(),
                     overview.openSteps().stream().map(StepView::of).toList(),
                     overview.actions().stream().map(StepView::of).toList(),
                     overview.timeline().stream().map(EventView::of).toList(),

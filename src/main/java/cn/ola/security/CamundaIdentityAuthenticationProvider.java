@@ -63,7 +63,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         String address = clientAddress(authentication);
         SignInThrottle.Check check = throttle.check(username, address);
         if (!check.delay().isZero()) {
-            throw new TooManySignInAttemptsException(check.delay());
+            throw new TooManySignInAttemptsException(check.delay(), check.until());
         }
         User user = identityService.createUserQuery().userId(username).singleResult();
         UserEntity account = user instanceof UserEntity entity ? entity : null;

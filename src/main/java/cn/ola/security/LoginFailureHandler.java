@@ -2,6 +2,8 @@ package cn.ola.security;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +24,9 @@ public final class LoginFailureHandler implements AuthenticationFailureHandler {
     public static final String USERNAME = "ola.login.username";
 
     /** Why a sign-in failed: the key of a message of the login page and its arguments. */
+    /** Beijing time: the security module comes before the workflow's deadlines, so it names the zone itself. */
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
     public record Reason(String messageKey, Object[] arguments) implements Serializable {
 
         Reason(String messageKey) {
@@ -40,8 +45,10 @@ public final class LoginFailureHandler implements AuthenticationFailureHandler {
 
     static Reason reasonOf(AuthenticationException failure) {
         if (failure instanceof TooManySignInAttemptsException wait) {
-            return new Reason(wait.inMinutes() ? "login.failed.waitMinutes" : "login.failed.waitSeconds",
-                    new Object[] {wait.amount()});
+            // A long wait says until when, in Beijing time, as every time on our pages; a short one, how many seconds.
+            return wait.inMinutes()
+                    ? new Reason("login.failed.waitUntil", new Object[] {UNTIL.format(wait.until())})
+                    : new Reason("login.failed.waitSeconds", new Object[] {wait.amount()});
         }
         if (failure instanceof LockedException) {
             return new Reason("login.failed.locked");

@@ -66,11 +66,15 @@ class SignInThrottle {
     Check check(String userName, String address) {
         Instant now = clock.instant();
         Failures account = find(ACCOUNT, account(userName)).orElse(null);
-        return new Check(SignInRule.waitBefore(now, account, find(ADDRESS, subject(address)).orElse(null)), account != null);
+        Duration delay = SignInRule.waitBefore(now, account, find(ADDRESS, subject(address)).orElse(null));
+        return new Check(delay, now.plus(delay), account != null);
     }
 
-    /** The delay before a password is checked (zero: at once), and whether the account has failures counted. */
-    record Check(Duration delay, boolean accountFailures) {
+    /**
+     * The delay before a password is checked (zero: at once), the moment it ends, and whether the
+     * account has failures counted.
+     */
+    record Check(Duration delay, Instant until, boolean accountFailures) {
     }
 
     /** A password was checked and was wrong (or the user name unknown): both counts go up. */

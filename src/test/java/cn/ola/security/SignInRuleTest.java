@@ -85,12 +85,12 @@ class SignInRuleTest {
 
     @Test
     void aWaitIsToldInSecondsOrRoundedUpMinutes() {
-        assertThat(new TooManySignInAttemptsException(Duration.ofMillis(1_200)).getMessage())
+        assertThat(new TooManySignInAttemptsException(Duration.ofMillis(1_200), null).getMessage())
                 .isEqualTo("Too many failed sign-in attempts. Please try again in 2 seconds.");
-        assertThat(new TooManySignInAttemptsException(Duration.ofMillis(1_200)).retryAfterSeconds()).isEqualTo(2);
-        assertThat(new TooManySignInAttemptsException(Duration.ofSeconds(601)).getMessage())
+        assertThat(new TooManySignInAttemptsException(Duration.ofMillis(1_200), null).retryAfterSeconds()).isEqualTo(2);
+        assertThat(new TooManySignInAttemptsException(Duration.ofSeconds(601), null).getMessage())
                 .isEqualTo("Too many failed sign-in attempts. Please try again in 11 minutes.");
-        assertThat(new TooManySignInAttemptsException(Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new TooManySignInAttemptsException(Duration.ofMillis(1), null).retryAfterSeconds()).isEqualTo(1);
     }
 
     @Test

@@ -81,7 +81,7 @@ class SignInThrottlingIT {
         Browserless sameAddress = client(prober);
         assertThat(sameAddress.login("cro", "demo").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
-        assertThat(loginError(sameAddress)).matches("Too many failed sign-in attempts\\. Please try again in \\d+ minutes\\.");
+        assertThat(loginError(sameAddress)).matches("Too many failed sign-in attempts\\. Please try again after \\d{2}:\\d{2} \\(Beijing time\\)\\.");
 
         HttpResponse<String> api = client(prober).getWithBasic("/api/v1/applications", "compliance", "demo");
         assertThat(api.statusCode()).isEqualTo(429);

@@ -84,9 +84,9 @@ class StaffCaseViewIT {
         assertThat(page.statusCode()).isEqualTo(200);
         String review = text(section(page.body(), "decision-cybersecurity-review-requirement"));
         assertThat(review)
-                .contains("Cybersecurity review requirement MANDATORY")
-                .contains("Reason: Network platform operator holding personal information of 3200000 users (more than 1,000,000), "
-                        + "listing abroad on NYSE: a cybersecurity review is mandatory")
+                .contains("Cybersecurity review requirement Mandatory")
+                .contains("Reason: Network platform operator holding personal information of 3,200,000 users (more than 1,000,000), "
+                        + "listing abroad on New York Stock Exchange: a cybersecurity review is mandatory")
                 .contains("Rule that fired: Rule_Cyber_ListingAbroad (rule 4 of the table)")
                 .contains("Art. 7: more than 1,000,000 users and a listing abroad.")
                 .contains("Users whose personal information is held 3,200,000")
@@ -94,9 +94,9 @@ class StaffCaseViewIT {
                 .contains("Venue country or region US")
                 .contains("Critical information infrastructure operator No")
                 .contains("Listed abroad on Not given");
-        assertThat(text(section(page.body(), "decision-negative-list"))).contains("CLEAR")
+        assertThat(text(section(page.body(), "decision-negative-list"))).contains("No circumstance applies")
                 .contains("Art. 8(1) prohibited by law No");
-        assertThat(text(section(page.body(), "decision-pi-export-route"))).contains("STANDARD_CONTRACT")
+        assertThat(text(section(page.body(), "decision-pi-export-route"))).contains("Standard contract")
                 .contains("People whose non-sensitive personal information was exported since 1 January 150,000");
         assertThat(text(section(page.body(), "decision-industry-prior-approval"))).contains("Industry prior approval None")
                 .contains("Rule_Industry_NotListed (rule 4 of the table)").contains("Industry SOFTWARE").contains("Regulator None");

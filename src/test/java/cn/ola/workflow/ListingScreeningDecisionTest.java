@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -60,6 +61,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import cn.ola.filing.Reasons;
 
 /**
  * The screening tables D1 to D6 of {@code bpmn/listing-screening.dmn}. The table cases run on a
@@ -82,6 +87,9 @@ class ListingScreeningDecisionTest {
     static final String REQUIRED_DOCUMENTS = RequiredDocuments.DECISION;
     /** Takes the six in one evaluation, as the process does. */
     static final String RESULTS = ScreeningDecision.RESULTS_DECISION;
+
+    /** The reasons' texts, as the application reads them. */
+    static final MessageSource MESSAGES = messages();
 
     private static Map<String, DmnDecision> decisions;
     private static DmnEngine dmnEngine;
@@ -112,56 +120,56 @@ class ListingScreeningDecisionTest {
                 requirement("Listed on NASDAQ on 2022-02-14, the day before the measures took effect, offering there again",
                         platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2022-02-14")
                                 .with(PREVIOUSLY_LISTED_EXCHANGE, "NASDAQ"),
-                        "NOT_REQUIRED", "2022-02-14", "2022-02-15", "NASDAQ"),
+                        "NOT_REQUIRED", "2022-02-14", "2022-02-15", "Nasdaq Stock Market"),
                 requirement("Listed on NASDAQ on 2022-02-15, the day the measures took effect",
                         platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2022-02-15")
                                 .with(PREVIOUSLY_LISTED_EXCHANGE, "NASDAQ"),
-                        "MANDATORY", "2000000 users", "NASDAQ"),
+                        "MANDATORY", "2,000,000 users", "Nasdaq Stock Market"),
                 requirement("Listed on NASDAQ before the measures, now listing on the NYSE: another market",
                         platformOperator("US", "NYSE", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30")
                                 .with(PREVIOUSLY_LISTED_EXCHANGE, "NASDAQ"),
-                        "MANDATORY", "2000000 users", "NYSE", "Art. 7"),
+                        "MANDATORY", "2,000,000 users", "New York Stock Exchange", "Art. 7"),
                 requirement("Listed in Hong Kong before the measures, now listing in London",
                         platformOperator("GB", "LSE", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2019-11-26")
                                 .with(PREVIOUSLY_LISTED_EXCHANGE, "HKEX"),
-                        "MANDATORY", "2000000 users", "Art. 7"),
+                        "MANDATORY", "2,000,000 users", "Art. 7"),
                 requirement("Listed before the measures on an exchange not on the list, offering on one not on it either",
                         platformOperator("FR", "OTHER", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30")
                                 .with(PREVIOUSLY_LISTED_EXCHANGE, "OTHER"),
-                        "MANDATORY", "2000000 users", "Art. 7"),
+                        "MANDATORY", "2,000,000 users", "Art. 7"),
                 requirement("Listed before the measures, market of that listing not given",
                         platformOperator("US", "NASDAQ", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, "2020-06-30"),
-                        "MANDATORY", "2000000 users", "Art. 7"),
+                        "MANDATORY", "2,000,000 users", "Art. 7"),
                 requirement("Earlier listing date left empty",
                         platformOperator("US", "NYSE", 2_000_000L).with(PREVIOUSLY_LISTED_ABROAD_ON, ""),
-                        "MANDATORY", "2000000 users", "NYSE"),
+                        "MANDATORY", "2,000,000 users", "New York Stock Exchange"),
                 requirement("1,000,001 users listing in the US",
                         platformOperator("US", "NASDAQ", 1_000_001L),
-                        "MANDATORY", "1000001 users (more than 1,000,000)", "NASDAQ", "Art. 7"),
+                        "MANDATORY", "1,000,001 users (more than 1,000,000)", "Nasdaq Stock Market", "Art. 7"),
                 requirement("1,000,000 users listing in the US",
                         platformOperator("US", "NASDAQ", 1_000_000L),
-                        "NOT_REQUIRED", "1000000 users do not exceed the threshold of 1,000,000"),
+                        "NOT_REQUIRED", "1,000,000 users do not exceed the threshold of 1,000,000"),
                 requirement("999,999 users listing in the US",
                         platformOperator("US", "NASDAQ", 999_999L),
-                        "NOT_REQUIRED", "999999 users do not exceed the threshold of 1,000,000"),
+                        "NOT_REQUIRED", "999,999 users do not exceed the threshold of 1,000,000"),
                 requirement("1,000,001 users listing in Hong Kong",
                         platformOperator("HK", "HKEX", 1_000_001L),
-                        "DISCRETIONARY", "1000001 users", "Hong Kong", "HKEX", "may open a review"),
+                        "DISCRETIONARY", "1,000,001 users", "Hong Kong", "Stock Exchange of Hong Kong (HKEX)", "may open a review"),
                 requirement("1,000,000 users listing in Hong Kong",
                         platformOperator("HK", "HKEX", 1_000_000L),
-                        "NOT_REQUIRED", "1000000 users do not exceed the threshold of 1,000,000"),
+                        "NOT_REQUIRED", "1,000,000 users do not exceed the threshold of 1,000,000"),
                 requirement("Listing in London", platformOperator("GB", "London Stock Exchange", 5_000_000L),
-                        "MANDATORY", "5000000 users", "London Stock Exchange"),
+                        "MANDATORY", "5,000,000 users", "London Stock Exchange"),
                 requirement("Listing in Singapore", platformOperator("SG", "SGX", 1_500_000),
-                        "MANDATORY", "1500000 users", "SGX"),
+                        "MANDATORY", "1,500,000 users", "Singapore Exchange"),
                 requirement("Listing in Macao counts as abroad", platformOperator("MO", "Macao exchange", 1_200_000L),
-                        "MANDATORY", "1200000 users"),
+                        "MANDATORY", "1,200,000 users"),
                 requirement("User count filed as a decimal number",
                         platformOperator("US", "NASDAQ", 1_000_001.0),
-                        "MANDATORY", "1000001 users (more than 1,000,000)"),
+                        "MANDATORY", "1,000,001 users (more than 1,000,000)"),
                 requirement("Venue not filed is treated as abroad",
                         platformOperator(null, null, 3_000_000L),
-                        "MANDATORY", "3000000 users", "an exchange not named"),
+                        "MANDATORY", "3,000,000 users", "an exchange not named"),
                 requirement("Mainland listing", platformOperator("CN", "STAR Market", 5_000_000L),
                         "NOT_REQUIRED", "STAR Market", "mainland China"),
                 requirement("Not a network platform operator",
@@ -197,8 +205,8 @@ class ListingScreeningDecisionTest {
                         "Tobacco", "State Tobacco Monopoly Administration"),
                 approval("Banking", "BANKING", "industry-regulator-nfra", nfra, "Banking", nfra),
                 approval("Insurance", "INSURANCE", "industry-regulator-nfra", nfra, "Insurance", nfra),
-                approval("Software", "SOFTWARE", null, null, "SOFTWARE", "not on the prior-approval list"),
-                approval("E-commerce", "E_COMMERCE", null, null, "E_COMMERCE", "not on the prior-approval list"),
+                approval("Software", "SOFTWARE", null, null, "Software and IT services", "not on the prior-approval list"),
+                approval("E-commerce", "E_COMMERCE", null, null, "E-commerce", "not on the prior-approval list"),
                 approval("Industry not filed", null, null, null, "No industry given"));
     }
 
@@ -217,25 +225,25 @@ class ListingScreeningDecisionTest {
                 route("Important data", exports(10L, 0L).with(IMPORTANT_DATA, true),
                         "SECURITY_ASSESSMENT", "Important data"),
                 route("1,000,001 people non-sensitive", exports(1_000_001L, 0L),
-                        "SECURITY_ASSESSMENT", "Non-sensitive personal information of 1000001 people", "more than 1,000,000"),
+                        "SECURITY_ASSESSMENT", "Non-sensitive personal information of 1,000,001 people", "more than 1,000,000"),
                 route("1,000,000 people non-sensitive", exports(1_000_000L, 0L),
-                        "STANDARD_CONTRACT", "Non-sensitive personal information of 1000000 people", "100,000 to 1,000,000"),
+                        "STANDARD_CONTRACT", "Non-sensitive personal information of 1,000,000 people", "100,000 to 1,000,000"),
                 route("100,000 people non-sensitive", exports(100_000L, 0L),
-                        "STANDARD_CONTRACT", "Non-sensitive personal information of 100000 people"),
+                        "STANDARD_CONTRACT", "Non-sensitive personal information of 100,000 people"),
                 route("99,999 people non-sensitive", exports(99_999L, 0L),
-                        "EXEMPT", "99999 people", "fewer than 100,000"),
+                        "EXEMPT", "99,999 people", "fewer than 100,000"),
                 route("10,001 people sensitive", exports(0L, 10_001L),
-                        "SECURITY_ASSESSMENT", "Sensitive personal information of 10001 people", "more than 10,000"),
+                        "SECURITY_ASSESSMENT", "Sensitive personal information of 10,001 people", "more than 10,000"),
                 route("10,000 people sensitive", exports(0L, 10_000L),
-                        "STANDARD_CONTRACT", "Sensitive personal information of 10000 people", "1 to 10,000"),
+                        "STANDARD_CONTRACT", "Sensitive personal information of 10,000 people", "1 to 10,000"),
                 route("1 person sensitive", exports(0L, 1L),
                         "STANDARD_CONTRACT", "Sensitive personal information of 1 people"),
                 route("Sensitive threshold decides over a small non-sensitive export", exports(50_000L, 10_001L),
-                        "SECURITY_ASSESSMENT", "10001 people"),
+                        "SECURITY_ASSESSMENT", "10,001 people"),
                 route("Non-sensitive threshold decides over a small sensitive export", exports(1_000_001L, 5L),
-                        "SECURITY_ASSESSMENT", "1000001 people"),
+                        "SECURITY_ASSESSMENT", "1,000,001 people"),
                 route("Counts filed as decimal numbers", exports(100_000.0, 0.0),
-                        "STANDARD_CONTRACT", "100000 people"),
+                        "STANDARD_CONTRACT", "100,000 people"),
                 route("Nothing exported", exports(0L, 0L).with(CIIO, false).with(IMPORTANT_DATA, false),
                         "EXEMPT", "0 people"),
                 route("Every fact null", exports(null, null).with(CIIO, null).with(IMPORTANT_DATA, null),
@@ -496,6 +504,14 @@ class ListingScreeningDecisionTest {
                 .findFirst().orElseThrow().reasonVariable();
     }
 
+    private static MessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages-screening", "messages", "messages-applications");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
     // --- evaluation and cases ------------------------------------------------------------------
 
     private static Map<String, Object> evaluate(String decision, Map<String, Object> facts) {
@@ -533,7 +549,12 @@ class ListingScreeningDecisionTest {
         Map<String, Object> verify(BiFunction<String, Map<String, Object>, Map<String, Object>> evaluator) {
             Map<String, Object> outputs = evaluator.apply(decision, facts);
             assertThat(outputs).as(toString()).containsAllEntriesOf(expected);
-            assertThat((String) outputs.get(reasonOf(decision))).as("reason, " + this).isNotBlank().contains(mentions);
+            String reason = (String) outputs.get(reasonOf(decision));
+            assertThat(Reasons.keyed(reason)).as("reason has a message key, " + this + ": " + reason).isTrue();
+            assertThat(Reasons.render(reason, MESSAGES, Locale.ENGLISH)).as("reason in English, " + this)
+                    .doesNotContain("screening.", "{").contains(mentions);
+            assertThat(Reasons.render(reason, MESSAGES, Locale.SIMPLIFIED_CHINESE)).as("reason in Chinese, " + this)
+                    .doesNotContain("screening.", "{", "exchange.", "applications.");
             return outputs;
         }
 

@@ -1,0 +1,134 @@
+package cn.ola.staff;
+
+import static cn.ola.staff.StaffTestCases.section;
+import static cn.ola.staff.StaffTestCases.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.ola.company.Companies;
+import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.ListingApplications;
+import cn.ola.filing.ListingApplications.CloudContract;
+import cn.ola.support.Browserless;
+import cn.ola.support.DevSystemTest;
+import cn.ola.workflow.CaseWorkflow;
+
+/**
+ * The Chinese pages of cases screened to each outcome of every screening decision: the company's
+ * case page and the staff case view give every result and reason in Chinese. English left in a
+ * reason (two English words in a row), a code (NYSE, STANDARD_CONTRACT), a boolean or a message
+ * key fails the test.
+ */
+@DevSystemTest
+class ScreeningInChineseIT {
+
+    /** Two English words in a row: what an English reason, or a name left in English, reads like. */
+    static final Pattern ENGLISH = Pattern.compile("\\b[A-Za-z]{2,}\\.?\\s+[A-Za-z]{2,}\\b");
+    /** A code as the models hold it: NYSE, HKEX, STANDARD_CONTRACT, industry-regulator-nfra. */
+    static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\b|\\b[A-Z]{3,}\\b|\\b[a-z]+(-[a-z]+){2,}\\b");
+    static final Pattern BOOLEAN = Pattern.compile("\\b(true|false)\\b");
+    static final Pattern KEY_OR_PLACEHOLDER = Pattern.compile("screening\\.|exchange\\.|applications\\.|\\{\\d\\}|\\|");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Companies companies;
+    @Autowired
+    ListingApplications applications;
+    @Autowired
+    CaseWorkflow workflow;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void everyScreeningOutcomeReadsInChineseOnTheCompanysAndTheStaffsPages() {
+        StaffTestCases cases = new StaffTestCases(companies, applications, workflow, tasks, identity);
+        LocalDate today = LocalDate.now();
+        List<ApplicationNumber> numbers = List.of(
+                // Art. 7 abroad, standard contract, indirect (managers and place), industry not listed, no supervisor.
+                cases.submit(cases.demoCompany(), StaffTestCases.largePlatformOnNyse(3_200_000L), List.of()),
+                // Hong Kong, sensitive data of many, direct, tobacco, Art. 8(1), supervised without cloud.
+                cases.submit(cases.demoCompany(), facts("DIRECT", "PRC_JOINT_STOCK", "HKEX", null, "HK", true, false, false,
+                        2_000_000L, 0L, 20_000L, "TOBACCO", null, null, true, "CN", true, "国务院国资委"), List.of()),
+                // Another exchange named by the company, few users, many non-sensitive, joint-stock, banking,
+                // supervised with a contract ending early.
+                cases.submit(cases.demoCompany(), facts("DIRECT", "PRC_JOINT_STOCK", "OTHER", "马德里证券交易所", "ES", true,
+                        false, false, 999_999L, 1_500_000L, 0L, "BANKING", null, null, null, null, false, "北京市国资委"),
+                        List.of(new CloudContract("某云", LocalDate.of(2022, 3, 15)))),
+                // CIIO, insurance, offshore but managed abroad, supervised with a contract ending after the deadline.
+                cases.submit(cases.demoCompany(), facts("INDIRECT", "OFFSHORE", "NASDAQ", null, "US", false, true, false,
+                        null, 10L, 0L, "INSURANCE", new BigDecimal("90"), new BigDecimal("80"), false, "SG", false,
+                        "上海市国资委"), List.of(new CloudContract("某云", today.plusYears(2)))),
+                // Users not given, important data, small domestic share, no industry.
+                cases.submit(cases.demoCompany(), facts("INDIRECT", "OFFSHORE", "LSE", null, "GB", true, false, true,
+                        null, 0L, 0L, null, new BigDecimal("40"), new BigDecimal("12.5"), true, "CN", false, null),
+                        List.of()),
+                // Below every threshold, profit share only, place of business only.
+                cases.submit(cases.demoCompany(), facts("INDIRECT", "OFFSHORE", "SGX", null, "SG", true, false, false,
+                        1_000_000L, 99_999L, 0L, "SOFTWARE", new BigDecimal("30"), new BigDecimal("75.5"), false, "CN",
+                        false, null), List.of()));
+
+        Browserless company = signedIn("compliance");
+        Browserless staff = signedIn("csrc");
+        for (ApplicationNumber number : numbers) {
+            String companyPage = company.get("/applications/" + number).body();
+            String screening = text(section(companyPage, "screening"));
+            assertThat(screening).as("the company's screening of %s", number).contains("网络安全审查");
+            List<String> read = new ArrayList<>(List.of(screening));
+            read.addAll(matches(companyPage, "<tr class=\"event event-SCREENING\">(.*?)</tr>"));
+
+            String staffPage = staff.get("/staff/applications/" + number).body();
+            List<String> reasons = matches(staffPage, "<p class=\"reason\"[^>]*>(.*?)</p>");
+            assertThat(reasons).as("the staff's reasons for %s", number).hasSize(6);
+            read.addAll(reasons);
+            read.addAll(matches(staffPage, "<span class=\"badge result\"[^>]*>(.*?)</span>"));
+
+            for (String shown : read) {
+                assertThat(shown).as("%s as the Chinese pages show it", number).isNotBlank()
+                        .doesNotContainPattern(ENGLISH).doesNotContainPattern(CODE).doesNotContainPattern(BOOLEAN)
+                        .doesNotContainPattern(KEY_OR_PLACEHOLDER);
+            }
+        }
+    }
+
+    private Browserless signedIn(String user) {
+        Browserless browser = new Browserless(port, "Accept-Language", "zh-CN,zh;q=0.9");
+        browser.login(user, "demo");
+        return browser;
+    }
+
+    private static List<String> matches(String html, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(text(matcher.group(1)));
+        }
+        return found;
+    }
+
+    private static ApplicationFacts facts(String listingType, String issuerType, String exchange, String exchangeName,
+            String region, Boolean platformOperator, Boolean ciio, Boolean importantData, Long users, Long nonSensitive,
+            Long sensitive, String industry, BigDecimal revenuePct, BigDecimal profitPct, Boolean managementMostlyPrc,
+            String placeOfBusiness, Boolean prohibitedByLaw, String supervisor) {
+        return new ApplicationFacts(listingType, issuerType, "示例控股有限公司", exchange, exchangeName, region, "IPO",
+                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), platformOperator, ciio, importantData, users,
+                nonSensitive, sensitive, true, true, industry, revenuePct, profitPct, null, null, managementMostlyPrc,
+                placeOfBusiness, null, null, prohibitedByLaw, false, false, false, false, supervisor,
+                supervisor == null ? null : "IN_PROGRESS");
+    }
+}
