@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 
@@ -60,6 +62,7 @@ class OverseasListingProcessTest {
         Mocks.register("caseRecord", caseRecord);
         Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
         Mocks.register("memberAgencies", new MemberAgencies());
+        Mocks.register("staffFormTexts", new StaffFormTexts(messages()));
         Mocks.register(RecordingLetterDelegate.BEAN, letters);
         at(SUBMITTED);
     }
@@ -124,9 +127,20 @@ class OverseasListingProcessTest {
         // The filing waits for the review.
         assertThat(openTaskKeys()).containsExactly("Task_CheckMaterials");
 
+        // The review's forms read the reason and the exchange in words, Chinese and English, down to the member agency.
+        Task materials = task("Task_CheckMaterials");
+        assertThat((String) engine.getTaskService().getVariable(materials.getId(), "cybersecurityReviewReasonText"))
+                .startsWith("掌握 3,200,000 名用户个人信息").contains("\n\nNetwork platform operator holding personal "
+                        + "information of 3,200,000 users");
+        assertThat(engine.getTaskService().getVariable(materials.getId(), "venueExchangeText"))
+                .isEqualTo("纽约证券交易所 / New York Stock Exchange");
         complete("Task_CheckMaterials", Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
         complete("Task_InitialReview", Map.of("initialOpinion", "NO_CONCERN", "consultNdrc", true, "reasons", "No concern."));
         Task opinion = task("Task_AgencyOpinion");
+        assertThat(engine.getTaskService().getVariable(opinion.getId(), "venueExchangeText"))
+                .isEqualTo("纽约证券交易所 / New York Stock Exchange");
+        assertThat((String) engine.getTaskService().getVariable(opinion.getId(), "cybersecurityReviewReasonText"))
+                .contains("必须申报网络安全审查");
         assertThat(candidateGroups(opinion)).containsExactly("review-member-agency-ndrc");
         complete("Task_AgencyOpinion", Map.of("agencyOpinion", "AGREE"));
         RecordingLetterDelegate.issuePending(engine);
@@ -146,7 +160,8 @@ class OverseasListingProcessTest {
         facts.put("declUnderInvestigation", true);
         ProcessInstance process = submit(facts);
         assertThat(variable(process, "negativeList")).isEqualTo("PROHIBITED");
-        assertThat((String) variable(process, "negativeListReason")).contains("Art. 8");
+        assertThat((String) variable(process, "negativeListReason")).isEqualTo("screening.negativeList.underInvestigation");
+        assertThat((String) variable(process, "negativeListReasonText")).contains("Art. 8");
 
         complete("Task_IntakeCheck", Map.of("intakeOutcome", "REJECTED", "reasons", "Investigation confirmed."));
         assertThat(process).isEnded().hasPassed("End_RejectedAtIntake");
@@ -478,5 +493,13 @@ class OverseasListingProcessTest {
 
     private static LocalDate day(Date date) {
         return date.toInstant().atZone(BEIJING).toLocalDate();
+    }
+
+    private static MessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages-screening", "messages", "messages-applications");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 }

@@ -1,0 +1,60 @@
+package cn.ola.workflow;
+
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import cn.ola.filing.Exchanges;
+import cn.ola.filing.Reasons;
+
+/**
+ * What the staff forms in Tasklist show in words: a Camunda Form can only show a variable as it is,
+ * and the screening's reasons are kept as message keys with their arguments (so that each page words
+ * them in its reader's language), the exchange as its code. When the case has been screened, this
+ * sets beside each reason {@code <reason>Text} and beside the exchange {@code venueExchangeText}, in
+ * Chinese and English as every label of the forms: {@code ${staffFormTexts.screened(execution)}}.
+ */
+@Component("staffFormTexts")
+public class StaffFormTexts {
+
+    static final String TEXT_SUFFIX = "Text";
+    static final String SEPARATOR = " / ";
+    static final String PARAGRAPHS = "\n\n";
+
+    private final MessageSource messages;
+
+    StaffFormTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public void screened(DelegateExecution execution) {
+        for (ScreeningDecision decision : ScreeningDecision.values()) {
+            Object reason = execution.getVariable(decision.reasonVariable());
+            if (reason != null) {
+                execution.setVariable(decision.reasonVariable() + TEXT_SUFFIX, reason(reason.toString()));
+            }
+        }
+        Object exchange = execution.getVariable(ProcessVariables.VENUE_EXCHANGE);
+        if (exchange != null) {
+            Object typed = execution.getVariable(ProcessVariables.VENUE_EXCHANGE_NAME);
+            execution.setVariable(ProcessVariables.VENUE_EXCHANGE + TEXT_SUFFIX, exchange(exchange.toString(),
+                    typed == null ? null : typed.toString()));
+        }
+    }
+
+    /** A reason in Chinese, then in English: long sentences, each its own paragraph. */
+    String reason(String stored) {
+        String chinese = Reasons.render(stored, messages, Locale.SIMPLIFIED_CHINESE);
+        String english = Reasons.render(stored, messages, Locale.ENGLISH);
+        return chinese.equals(english) ? chinese : chinese + PARAGRAPHS + english;
+    }
+
+    /** The exchange's name in Chinese and English, or the name the company typed for another exchange. */
+    String exchange(String code, String typedName) {
+        String chinese = Exchanges.name(code, typedName, messages, Locale.SIMPLIFIED_CHINESE);
+        String english = Exchanges.name(code, typedName, messages, Locale.ENGLISH);
+        return chinese.equals(english) ? chinese : chinese + SEPARATOR + english;
+    }
+}
