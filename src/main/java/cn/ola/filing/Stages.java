@@ -64,6 +64,23 @@ public final class Stages {
         return Set.copyOf(next);
     }
 
+    /**
+     * The current stages set right from the checks whose processes run now, for a case that stands
+     * in their block: a case carried over from the single stage column held only the check entered
+     * last. A case outside the block, or with no check running, keeps its stages.
+     */
+    public static Set<String> withChecksUnderWay(Collection<String> current, Set<String> checksUnderWay) {
+        boolean inBlock = current.stream().anyMatch(stage -> PARALLEL_BLOCK_OF.containsKey(stage)
+                || PARALLEL_BLOCK_OF.containsValue(stage));
+        if (!inBlock || checksUnderWay.isEmpty()) {
+            return Set.copyOf(current);
+        }
+        Set<String> next = new LinkedHashSet<>(current);
+        next.removeIf(stage -> PARALLEL_BLOCK_OF.containsKey(stage) || PARALLEL_BLOCK_OF.containsValue(stage));
+        next.addAll(checksUnderWay);
+        return Set.copyOf(next);
+    }
+
     /** The stages in the order of the process (unknown ones last, by name). */
     public static List<String> inProcessOrder(Collection<String> stages) {
         return stages.stream().distinct().sorted(PROCESS_ORDER).toList();

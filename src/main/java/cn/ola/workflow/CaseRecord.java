@@ -96,6 +96,18 @@ public class CaseRecord {
         audit.record(id, ENGINE, AuditEventType.DEADLINE_PASSED, clockName, "OVERDUE", null);
     }
 
+    /**
+     * Sets a running case's stages inside the regulatory checks right from the checks whose processes
+     * run now (see {@link CaseStagesRepair}); true when they changed.
+     */
+    boolean correctChecks(long id, Set<String> checksUnderWay) {
+        if (Stages.withChecksUnderWay(currentStages(id), checksUnderWay).equals(currentStages(id))) {
+            return false;
+        }
+        changeStages(id, current -> Stages.withChecksUnderWay(current, checksUnderWay));
+        return true;
+    }
+
     /** The application row is updated first: its lock keeps two changes of the same case's stages apart. */
     private void changeStages(Long id, UnaryOperator<Set<String>> change) {
         update(id, "UPDATE applications SET updated_at = ?, version = version + 1 WHERE id = ?", null);
