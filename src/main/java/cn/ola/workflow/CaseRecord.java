@@ -101,10 +101,11 @@ public class CaseRecord {
      * run now (see {@link CaseStagesRepair}); true when they changed.
      */
     boolean correctChecks(long id, Set<String> checksUnderWay) {
-        if (Stages.withChecksUnderWay(currentStages(id), checksUnderWay).equals(currentStages(id))) {
+        Set<String> current = currentStages(id);
+        if (Stages.withChecksUnderWay(current, checksUnderWay).equals(current)) {
             return false;
         }
-        changeStages(id, current -> Stages.withChecksUnderWay(current, checksUnderWay));
+        changeStages(id, locked -> Stages.withChecksUnderWay(locked, checksUnderWay));
         return true;
     }
 
