@@ -63,7 +63,7 @@ class CaseController {
     }
 
     @GetMapping("/case")
-    @Operation(summary = "The case", description = "Status, stage, screening results, open steps with due dates and "
+    @Operation(summary = "The case", description = "Status, the stages it stands in now, screening results, open steps with due dates and "
             + "working days left (and the request text where staff ask for materials), the company's open actions, "
             + "the timeline and the documents.")
     CaseView view(@PathVariable long id, Principal user) {

@@ -18,6 +18,7 @@ import cn.ola.filing.ListingApplications.CloudContract;
 import cn.ola.filing.StoredDocument;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.OpenStep;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What the API answers, as JSON: applications, submissions, documents and cases. */
@@ -29,20 +30,31 @@ final class Representations {
     private Representations() {
     }
 
+    static final String STAGE = "The first of `stages` in the order of the process; null when the case stands in none. "
+            + "Kept for clients that read one stage: read `stages`, a case may wait on several checks at once.";
+    static final String STAGES = "Every stage the case stands in now, in the order of the process: several while the "
+            + "regulatory checks (CYBERSECURITY_REVIEW, DATA_PROTECTION, INDUSTRY_APPROVAL) run side by side; "
+            + "REGULATORY_CHECKS only while none of them is under way. Empty for a draft and a closed case.";
+
     @Schema(description = "An application in the company's list.")
     record ApplicationSummary(long id, @Schema(example = "OLA-2026-000123", nullable = true) String number,
-            @Schema(example = "SUBMITTED") String status, @Schema(example = "INTAKE_CHECK", nullable = true) String stage,
-            Instant submittedAt, Instant closedAt,
+            @Schema(example = "SUBMITTED") String status,
+            @Schema(example = "CYBERSECURITY_REVIEW", nullable = true, description = STAGE) String stage,
+            @ArraySchema(arraySchema = @Schema(description = STAGES), schema = @Schema(example = "CYBERSECURITY_REVIEW"))
+            List<String> stages, Instant submittedAt, Instant closedAt,
             @Schema(description = "Send it back in If-Match when replacing the draft") int version, String href) {
 
         static ApplicationSummary of(ListingApplication a) {
-            return new ApplicationSummary(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(),
+            return new ApplicationSummary(a.id(), numberOf(a), a.status(), a.stage(), a.stages(), a.submittedAt(),
                     a.closedAt(), a.version(), BASE + "/" + a.id());
         }
     }
 
     @Schema(description = "An application with every filed fact. `number` is set once it is submitted.")
-    record ApplicationView(long id, String number, String status, String stage, Instant submittedAt,
+    record ApplicationView(long id, String number, String status,
+            @Schema(example = "CYBERSECURITY_REVIEW", nullable = true, description = STAGE) String stage,
+            @ArraySchema(arraySchema = @Schema(description = STAGES), schema = @Schema(example = "CYBERSECURITY_REVIEW"))
+            List<String> stages, Instant submittedAt,
             Instant closedAt, int version, @JsonUnwrapped ApplicationFacts facts,
             @Schema(description = "The venue's exchange by its name, in the language asked for (Accept-Language), "
                     + "the company's own name for OTHER; read only", example = "New York Stock Exchange", nullable = true)
@@ -53,7 +65,7 @@ final class Representations {
 
         static ApplicationView of(ListingApplication a, List<CloudContract> contracts, ExchangeNames exchanges) {
             ApplicationFacts f = a.facts();
-            return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(),
+            return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.stages(), a.submittedAt(),
                     a.closedAt(), a.version(), f, exchanges.of(f.venueExchange(), f.venueExchangeName()),
                     exchanges.of(f.previouslyListedExchange()),
                     contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList());
@@ -134,7 +146,10 @@ final class Representations {
     }
 
     @Schema(description = "A case as its company sees it.")
-    record CaseView(long id, String number, String status, String stage, Instant submittedAt,
+    record CaseView(long id, String number, String status,
+            @Schema(example = "CYBERSECURITY_REVIEW", nullable = true, description = STAGE) String stage,
+            @ArraySchema(arraySchema = @Schema(description = STAGES), schema = @Schema(example = "CYBERSECURITY_REVIEW"))
+            List<String> stages, Instant submittedAt,
             Instant closedAt, @Schema(description = "Whether the case still runs (and can be withdrawn)") boolean open,
             List<ScreeningView> screening, List<StepView> openSteps,
             @Schema(description = "The steps the company can take now") List<StepView> actions,
@@ -142,7 +157,7 @@ final class Representations {
 
         static CaseView of(CaseOverview overview, ReasonTexts reasons) {
             ListingApplication a = overview.application();
-            return new CaseView(a.id(), numberOf(a), a.status(), a.stage(), a.submittedAt(), a.closedAt(),
+            return new CaseView(a.id(), numberOf(a), a.status(), a.stage(), a.stages(), a.submittedAt(), a.closedAt(),
                     overview.open(), overview.screening().stream().map(s -> ScreeningView.of(s, reasons)).toList(),
                     overview.openSteps().stream().map(StepView::of).toList(),
                     overview.actions().stream().map(StepView::of).toList(),
@@ -152,7 +167,7 @@ final class Representations {
 
         /** A draft: nothing runs yet; only its documents are there. */
         static CaseView ofDraft(ListingApplication a, List<StoredDocument> documents) {
-            return new CaseView(a.id(), null, a.status(), a.stage(), null, null, false, List.of(),
+            return new CaseView(a.id(), null, a.status(), a.stage(), a.stages(), null, null, false, List.of(),
                     List.of(), List.of(), List.of(), documents.stream().map(DocumentView::of).toList());
         }
     }

@@ -51,7 +51,8 @@ class Dashboard {
     DashboardFigures figures(Locale locale) {
         Instant now = clock.instant();
         Labels labels = new Labels(messages, locale);
-        return new DashboardFigures(now, casesPerStage(labels), casesPerFinalStatus(labels),
+        DashboardQueries.RunningCount running = queries.runningCases();
+        return new DashboardFigures(now, running.cases(), running.overdue(), casesPerStage(labels), casesPerFinalStatus(labels),
                 overdueTasksPerGroup(now, labels), decisionsPerWeek(now, labels), medians(now, labels), scriptLabels(labels));
     }
 

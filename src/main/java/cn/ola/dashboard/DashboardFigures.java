@@ -11,8 +11,11 @@ import cn.ola.workflow.Deadlines;
 /**
  * Everything the dashboard shows, with labels in the reader's language: the page renders it as
  * tables, {@code /staff/dashboard/data} sends it as JSON to the script that draws the charts.
+ * The running and overdue cases count each case once; per stage, a case waiting on several checks
+ * counts under each, so the rows may add up to more.
  */
-record DashboardFigures(Instant generatedAt, List<StageRow> casesPerStage, List<StatusRow> casesPerFinalStatus,
+record DashboardFigures(Instant generatedAt, long runningCases, long overdueCases, List<StageRow> casesPerStage,
+        List<StatusRow> casesPerFinalStatus,
         List<GroupRow> overdueTasksPerGroup, DecisionsPerWeek decisionsPerWeek, List<MedianRow> medianWorkingDaysPerStage,
         Map<String, String> labels) {
 
@@ -53,14 +56,6 @@ record DashboardFigures(Instant generatedAt, List<StageRow> casesPerStage, List<
 
     public String asOfBeijing() {
         return AS_OF.format(generatedAt.atZone(Deadlines.BEIJING));
-    }
-
-    public long runningCases() {
-        return casesPerStage.stream().mapToLong(StageRow::cases).sum();
-    }
-
-    public long overdueCases() {
-        return casesPerStage.stream().mapToLong(StageRow::overdue).sum();
     }
 
     public long closedCases() {

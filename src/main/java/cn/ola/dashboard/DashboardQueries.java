@@ -38,15 +38,31 @@ class DashboardQueries {
     record WeekOutcomeCount(int weekIndex, String outcome, long decisions) {
     }
 
-    /** Submitted cases that have not closed, per stage (null: not yet in a stage). */
+    record RunningCount(long cases, long overdue) {
+    }
+
+    /**
+     * Submitted cases that have not closed, per stage they stand in (null: not yet in a stage). A case
+     * waiting on several checks at once counts under each of them.
+     */
     List<StageCount> runningCasesPerStage() {
         return jdbc.sql("""
-                SELECT stage, COUNT(*) AS cases, SUM(CASE WHEN overdue THEN 1 ELSE 0 END) AS overdue_cases
-                FROM applications
-                WHERE submitted_at IS NOT NULL AND closed_at IS NULL
-                GROUP BY stage""")
+                SELECT s.stage, COUNT(*) AS cases, SUM(CASE WHEN a.overdue THEN 1 ELSE 0 END) AS overdue_cases
+                FROM applications a LEFT JOIN case_stages s ON s.application_id = a.id
+                WHERE a.submitted_at IS NOT NULL AND a.closed_at IS NULL
+                GROUP BY s.stage""")
                 .query((row, n) -> new StageCount(row.getString("stage"), row.getLong("cases"), row.getLong("overdue_cases")))
                 .list();
+    }
+
+    /** Submitted cases that have not closed, each counted once. */
+    RunningCount runningCases() {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS cases, SUM(CASE WHEN overdue THEN 1 ELSE 0 END) AS overdue_cases
+                FROM applications
+                WHERE submitted_at IS NOT NULL AND closed_at IS NULL""")
+                .query((row, n) -> new RunningCount(row.getLong("cases"), row.getLong("overdue_cases")))
+                .single();
     }
 
     /** Closed cases per final status. */

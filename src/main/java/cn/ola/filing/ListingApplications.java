@@ -129,7 +129,8 @@ public class ListingApplications {
     /** The company's applications, newest first. */
     public List<ListingApplication> ofCompany(long companyId) {
         return jdbc.sql(SELECT + " WHERE a.company_id = ? AND a.status <> ? ORDER BY a.created_at DESC, a.id DESC")
-                .params(companyId, DELETED).query(ListingApplications::map).list();
+                .params(companyId, DELETED).query(ListingApplications::map).list()
+                .stream().map(this::withStages).toList();
     }
 
     public List<CloudContract> cloudContracts(long id) {
@@ -139,13 +140,13 @@ public class ListingApplications {
 
     public Optional<ListingApplication> find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = ? AND a.status <> ?").params(id, DELETED).query(ListingApplications::map)
-                .optional();
+                .optional().map(this::withStages);
     }
 
     /** Reads the application and locks its row until the caller's transaction ends (see {@link #findForUpdate}). */
     public Optional<ListingApplication> findForUpdate(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = ? AND a.status <> ? FOR UPDATE").params(id, DELETED)
-                .query(ListingApplications::map).optional();
+                .query(ListingApplications::map).optional().map(this::withStages);
     }
 
     /**
@@ -163,7 +164,7 @@ public class ListingApplications {
 
     public Optional<ListingApplication> find(ApplicationNumber number) {
         return jdbc.sql(SELECT + " WHERE a.application_number = ?").param(number.toString())
-                .query(ListingApplications::map).optional();
+                .query(ListingApplications::map).optional().map(this::withStages);
     }
 
     /**
@@ -173,7 +174,7 @@ public class ListingApplications {
      */
     public Optional<ListingApplication> findForUpdate(ApplicationNumber number) {
         return jdbc.sql(SELECT + " WHERE a.application_number = ? FOR UPDATE").param(number.toString())
-                .query(ListingApplications::map).optional();
+                .query(ListingApplications::map).optional().map(this::withStages);
     }
 
     /**
@@ -249,6 +250,16 @@ public class ListingApplications {
 
     private static final String SELECT = "SELECT a.* FROM applications a";
 
+    /** The stages the case stands in now, in the order of the process (a company has a handful of cases). */
+    private ListingApplication withStages(ListingApplication application) {
+        if (!application.submitted()) {
+            return application;
+        }
+        return application.withStages(Stages.inProcessOrder(
+                jdbc.sql("SELECT stage FROM case_stages WHERE application_id = ?").param(application.id())
+                        .query(String.class).list()));
+    }
+
     private static ListingApplication map(ResultSet row, int n) throws SQLException {
         String number = row.getString("application_number");
         var facts = new ApplicationFacts(row.getString("listing_type"), row.getString("issuer_type"),
@@ -270,7 +281,7 @@ public class ListingApplications {
         Timestamp submitted = row.getTimestamp("submitted_at");
         Timestamp closed = row.getTimestamp("closed_at");
         return new ListingApplication(row.getLong("id"), row.getLong("company_id"),
-                number == null ? null : ApplicationNumber.parse(number), row.getString("status"), row.getString("stage"),
+                number == null ? null : ApplicationNumber.parse(number), row.getString("status"), List.of(),
                 row.getBoolean("overdue"), submitted == null ? null : submitted.toInstant(),
                 closed == null ? null : closed.toInstant(), row.getTimestamp("updated_at").toInstant(), row.getInt("version"),
                 facts);

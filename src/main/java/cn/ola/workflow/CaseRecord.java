@@ -2,6 +2,8 @@ package cn.ola.workflow;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
+import cn.ola.filing.Stages;
 
 /**
  * Keeps our application record and its audit trail in step with the process. The models call
@@ -35,11 +38,20 @@ public class CaseRecord {
         this.clock = clock;
     }
 
-    /** The case enters a stage (INTAKE_CHECK, CYBERSECURITY_REVIEW, CSRC_FILING, …). */
+    /**
+     * The case enters a stage (INTAKE_CHECK, CYBERSECURITY_REVIEW, CSRC_FILING, …): it leaves the
+     * stage before, unless both are checks that run side by side ({@link Stages}).
+     */
     public void stage(DelegateExecution execution, String stage) {
         Long id = applicationId(execution);
-        update(id, "UPDATE applications SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?", stage);
+        changeStages(id, current -> Stages.entered(current, stage));
         audit.record(id, actor(), AuditEventType.STAGE_ENTERED, stage, null, null);
+    }
+
+    /** A stage that runs side by side with others ended: completed, or cancelled with its process. */
+    public void stageEnded(DelegateExecution execution, String stage) {
+        Long id = applicationId(execution);
+        changeStages(id, current -> Stages.ended(current, stage));
     }
 
     /** A step ended with an outcome (a decision, a screening result, a flag); the reasons variable, if set, goes with it. */
@@ -71,8 +83,9 @@ public class CaseRecord {
     public void close(DelegateExecution execution, String status) {
         Long id = applicationId(execution);
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("UPDATE applications SET status = ?, stage = NULL, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+        jdbc.sql("UPDATE applications SET status = ?, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(status, now, now, id).update();
+        jdbc.sql("DELETE FROM case_stages WHERE application_id = ?").param(id).update();
         audit.record(id, actor(), AuditEventType.CLOSED, null, status, null);
     }
 
@@ -81,6 +94,43 @@ public class CaseRecord {
         Long id = applicationId(execution);
         update(id, "UPDATE applications SET overdue = TRUE, updated_at = ?, version = version + 1 WHERE id = ?", null);
         audit.record(id, ENGINE, AuditEventType.DEADLINE_PASSED, clockName, "OVERDUE", null);
+    }
+
+    /**
+     * Sets a running case's stages inside the regulatory checks right from the checks whose processes
+     * run now (see {@link CaseStagesRepair}); true when they changed.
+     */
+    boolean correctChecks(long id, Set<String> checksUnderWay) {
+        Set<String> current = currentStages(id);
+        if (Stages.withChecksUnderWay(current, checksUnderWay).equals(current)) {
+            return false;
+        }
+        changeStages(id, locked -> Stages.withChecksUnderWay(locked, checksUnderWay));
+        return true;
+    }
+
+    /** The application row is updated first: its lock keeps two changes of the same case's stages apart. */
+    private void changeStages(Long id, UnaryOperator<Set<String>> change) {
+        update(id, "UPDATE applications SET updated_at = ?, version = version + 1 WHERE id = ?", null);
+        Set<String> current = currentStages(id);
+        Set<String> next = change.apply(current);
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String left : current) {
+            if (!next.contains(left)) {
+                jdbc.sql("DELETE FROM case_stages WHERE application_id = ? AND stage = ?").params(id, left).update();
+            }
+        }
+        for (String entered : next) {
+            if (!current.contains(entered)) {
+                jdbc.sql("INSERT INTO case_stages (application_id, stage, entered_at) VALUES (?, ?, ?)")
+                        .params(id, entered, now).update();
+            }
+        }
+    }
+
+    private Set<String> currentStages(Long id) {
+        return Set.copyOf(jdbc.sql("SELECT stage FROM case_stages WHERE application_id = ?").param(id)
+                .query(String.class).list());
     }
 
     private void update(Long id, String sql, String value) {

@@ -54,7 +54,7 @@ class DashboardFiguresTest {
         List<GroupRow> groups = overdueTasks == 0 ? List.of() : List.of(new GroupRow("csrc-officer", "CSRC", overdueTasks));
         DecisionsPerWeek perWeek = new DecisionsPerWeek(List.of(FAVOURABLE),
                 List.of(new WeekRow("2026-W49", LocalDate.parse("2026-11-30"), Map.of("FAVOURABLE", decisions), decisions)));
-        return new DashboardFigures(Instant.parse("2026-12-04T00:00:00Z"),
+        return new DashboardFigures(Instant.parse("2026-12-04T00:00:00Z"), running, 0,
                 List.of(new StageRow("INTAKE_CHECK", "Intake check", running, 0)),
                 List.of(new StatusRow("LISTED", "Listed", closed)), groups, perWeek,
                 List.of(new MedianRow("INTAKE_CHECK", "Intake check", median, median == null ? 0 : 1)), Map.of());

@@ -74,7 +74,7 @@ class LettersTest {
                 "TOBACCO", new BigDecimal("92.5"), null, null, null, true, "CN", null, false, false, false, false, false, null,
                 null);
         when(applications.find(NUMBER)).thenReturn(Optional.of(new ListingApplication(APPLICATION_ID, 5, NUMBER, "IN_REVIEW",
-                "REGULATORY_CHECKS", false, NOW, null, NOW, 3, facts)));
+                java.util.List.of("REGULATORY_CHECKS"), false, NOW, null, NOW, 3, facts)));
         when(companies.findById(5)).thenReturn(Optional.of(new Company(5, UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q"),
                 "示例数据科技股份有限公司", "Example Data Technology Co., Ltd.", "李华", "compliance@example-data.cn", "+86 10",
                 "company-91110000MA01ABCD2Q", NOW)));

@@ -2,11 +2,14 @@ package cn.ola.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -55,6 +58,7 @@ import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.DraftDocuments;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.Deadlines;
@@ -121,6 +125,34 @@ class CasePageIT {
         assertThat(text(section(page, "case-stage"))).isEqualTo("证监会受理审查");
         assertThat(text(section(page, "open-steps"))).contains("监管部门办理中：证监会受理审查，").contains("截止日期").contains("个工作日");
         assertThat(page).contains("办理记录").contains("提交申请").contains("撤回此申请");
+    }
+
+    @Test
+    void aCaseWaitingOnSeveralChecksShowsEachOfThemAndMovesOnWhenOneEnds() throws Exception {
+        ApplicationNumber checks = submit(3_200_000L, null);
+        StaffTasks staff = new StaffTasks(tasks, identity);
+        staff.completeAs("csrc", "csrc-officer", checks.toString(), "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        long id = cases.application(COMPANY_USER, checks).id();
+
+        assertThat(text(section(page(get("/applications/" + checks)), "case-stage")))
+                .isEqualTo("Cybersecurity review, Data-protection checks");
+        assertThat(text(section(page(get("/applications/" + checks).locale(Locale.SIMPLIFIED_CHINESE)), "case-stage")))
+                .isEqualTo("网络安全审查、数据保护审查");
+        assertThat(text(section(page(get("/applications")), "application-" + id)))
+                .contains("Cybersecurity review, Data-protection checks");
+        mvc.perform(get("/api/v1/applications/" + id + "/case").with(httpBasic(COMPANY_USER, "demo")))
+                .andExpect(jsonPath("$.stages").value(contains("CYBERSECURITY_REVIEW", "DATA_PROTECTION")))
+                .andExpect(jsonPath("$.stage").value("CYBERSECURITY_REVIEW"));
+        mvc.perform(get("/api/v1/applications").with(httpBasic(COMPANY_USER, "demo")))
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].stages[*]").value(contains("CYBERSECURITY_REVIEW", "DATA_PROTECTION")));
+
+        // The data-protection checks end; the case waits on the review alone.
+        staff.completeAs("cro", "cro-reviewer", checks.toString(), "Task_ReviewPiSelfAssessment",
+                Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        assertThat(text(section(page(get("/applications/" + checks)), "case-stage"))).isEqualTo("Cybersecurity review");
+        mvc.perform(get("/api/v1/applications/" + id).with(httpBasic(COMPANY_USER, "demo")))
+                .andExpect(jsonPath("$.stages").value(contains("CYBERSECURITY_REVIEW")))
+                .andExpect(jsonPath("$.stage").value("CYBERSECURITY_REVIEW"));
     }
 
     @Test
@@ -422,6 +454,8 @@ class CasePageIT {
         cases.upload(COMPANY_USER, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
         cases.upload(COMPANY_USER, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));
         cases.upload(COMPANY_USER, id, DocumentKind.PROSPECTUS, new Upload("prospectus.pdf", PDF));
+        // What the screening asks for on top (the review's materials for a platform of more than 1,000,000 users).
+        DraftDocuments.uploadEveryNeeded(cases, COMPANY_USER, id);
         return cases.submit(COMPANY_USER, id).number();
     }
 

@@ -117,18 +117,17 @@ class ApplicationSearchBenchmark {
             String[] stages = CaseStates.STAGES.toArray(String[]::new);
             Instant first = Instant.parse("2024-01-01T00:00:00Z");
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO applications (application_number, company_id, status, stage, overdue, submitted_at,
-                        created_at, updated_at, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO applications (application_number, company_id, status, overdue, submitted_at,
+                        created_at, updated_at, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 1; i <= CASES; i++) {
                     insert.setString(1, String.format("OLA-%d-%06d", 2024 + i % 3, i));
                     insert.setLong(2, firstCompany + i % COMPANIES);
                     insert.setString(3, statuses[i % statuses.length]);
-                    insert.setString(4, stages[i % stages.length]);
-                    insert.setBoolean(5, i % 13 == 0);
-                    insert.setTimestamp(6, Timestamp.from(first.plus(i, ChronoUnit.MINUTES)));
+                    insert.setBoolean(4, i % 13 == 0);
+                    insert.setTimestamp(5, Timestamp.from(first.plus(i, ChronoUnit.MINUTES)));
+                    insert.setTimestamp(6, now);
                     insert.setTimestamp(7, now);
-                    insert.setTimestamp(8, now);
-                    insert.setString(9, UUID.randomUUID().toString());
+                    insert.setString(8, UUID.randomUUID().toString());
                     insert.addBatch();
                     if (i % 2_000 == 0) {
                         insert.executeBatch();
@@ -136,12 +135,31 @@ class ApplicationSearchBenchmark {
                 }
                 insert.executeBatch();
             }
+            // Each case in one stage, in turn; every fifth of those in a check also in the review next to it.
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO case_stages (application_id, stage, entered_at)
+                    SELECT id, ?, ? FROM applications WHERE MOD(id, ?) = ?""")) {
+                for (int stage = 0; stage < stages.length; stage++) {
+                    insert.setString(1, stages[stage]);
+                    insert.setTimestamp(2, now);
+                    insert.setInt(3, stages.length);
+                    insert.setInt(4, stage);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO case_stages (application_id, stage, entered_at)
+                    SELECT application_id, 'CYBERSECURITY_REVIEW', entered_at FROM case_stages
+                    WHERE stage IN ('DATA_PROTECTION', 'INDUSTRY_APPROVAL') AND MOD(application_id, 5) = 0""")) {
+                insert.executeUpdate();
+            }
             connection.commit();
             connection.setAutoCommit(true);
         }
         if (product(dataSource).startsWith("MySQL")) {
             // Fresh statistics, as a database that grew to this size over months would have.
-            JdbcClient.create(dataSource).sql("ANALYZE TABLE applications, companies").query().listOfRows();
+            JdbcClient.create(dataSource).sql("ANALYZE TABLE applications, companies, case_stages").query().listOfRows();
         }
     }
 

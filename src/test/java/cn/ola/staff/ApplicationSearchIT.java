@@ -141,6 +141,21 @@ class ApplicationSearchIT {
         String overdueOnly = search(Map.of("q", q, "overdue", "true")).body();
         assertThat(rows(overdueOnly, "results")).anySatisfy(row -> assertThat(row).contains(waiting.toString()).contains("OVERDUE"));
         assertThat(numbersOn(search(Map.of("status", "WITHDRAWN", "stage", "INTAKE_CHECK", "q", q)).body())).isEmpty();
+
+        // The review and the data-protection checks run side by side: the case is found under each and shows both.
+        assertThat(numbersOn(search(Map.of("q", q, "stage", "CYBERSECURITY_REVIEW")).body())).containsExactly(inReview.toString());
+        String inDataProtection = search(Map.of("q", q, "stage", "DATA_PROTECTION")).body();
+        assertThat(numbersOn(inDataProtection)).containsExactly(inReview.toString());
+        assertThat(rows(inDataProtection, "results")).anySatisfy(row -> assertThat(row).contains(inReview.toString())
+                .contains("Cybersecurity review, Data-protection checks"));
+        cases.completeAs("cro", "cro-reviewer", inReview, "Task_CheckExportEvidence", Map.of("exportEvidenceOutcome", "ACCEPTED"));
+        cases.completeAs("cro", "cro-reviewer", inReview, "Task_ReviewPiSelfAssessment",
+                Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        assertThat(numbersOn(search(Map.of("q", q, "stage", "DATA_PROTECTION")).body())).isEmpty();
+        String inReviewOnly = search(Map.of("q", q, "stage", "CYBERSECURITY_REVIEW")).body();
+        assertThat(numbersOn(inReviewOnly)).containsExactly(inReview.toString());
+        assertThat(rows(inReviewOnly, "results")).anySatisfy(row -> assertThat(row).contains(inReview.toString())
+                .contains("Cybersecurity review").doesNotContain("Data-protection checks"));
     }
 
     @Test

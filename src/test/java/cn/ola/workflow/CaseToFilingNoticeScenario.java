@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditTrail;
@@ -51,6 +52,10 @@ abstract class CaseToFilingNoticeScenario {
     IdentityService identity;
     @Autowired
     HistoryService history;
+    @Autowired
+    CaseStagesRepair stagesRepair;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aLargePlatformCaseRunsFromSubmissionThroughReviewAndFilingToListed() {
@@ -120,6 +125,27 @@ abstract class CaseToFilingNoticeScenario {
 
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).count()).isZero();
         assertThat(applications.find(number).orElseThrow().status()).isEqualTo("WITHDRAWN");
+        assertThat(applications.find(number).orElseThrow().stages()).isEmpty();
+    }
+
+    @Test
+    void aCaseCarriedOverFromTheSingleStageColumnStandsInEveryCheckUnderWayAfterTheNextStart() {
+        ApplicationNumber number = workflow.submit(draft(3_200_000L), "compliance");
+        completeAs("csrc", "csrc-officer", number, "Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        ListingApplication inChecks = applications.find(number).orElseThrow();
+        assertThat(inChecks.stages()).containsExactly("CYBERSECURITY_REVIEW", "DATA_PROTECTION");
+        // All that the migration could carry over from the single column: one of the checks.
+        jdbc.sql("DELETE FROM case_stages WHERE application_id = ? AND stage = 'CYBERSECURITY_REVIEW'").param(inChecks.id())
+                .update();
+        assertThat(applications.find(number).orElseThrow().stages()).containsExactly("DATA_PROTECTION");
+
+        stagesRepair.run(null);
+        ListingApplication repaired = applications.find(number).orElseThrow();
+        assertThat(repaired.stages()).containsExactly("CYBERSECURITY_REVIEW", "DATA_PROTECTION");
+
+        stagesRepair.run(null);
+        assertThat(applications.find(number).orElseThrow().version()).as("a second start changes nothing")
+                .isEqualTo(repaired.version());
     }
 
     /**

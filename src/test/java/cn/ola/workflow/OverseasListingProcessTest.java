@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -14,8 +16,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,9 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
 import org.mockito.Mockito;
 
 import cn.ola.calendar.WorkingDayCalendar;
+import cn.ola.filing.Stages;
 
 /**
  * The whole case on the real models: screening, intake, the checks that apply, the CSRC filing,
@@ -54,11 +60,17 @@ class OverseasListingProcessTest {
     ProcessEngine engine;
     private CaseRecord caseRecord;
     private final RecordingLetterDelegate letters = new RecordingLetterDelegate();
+    /** The stages the case stands in, as the case record keeps them from the models' stage listeners. */
+    private final Set<String> stages = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         init(engine);
         caseRecord = Mockito.mock(CaseRecord.class);
+        stages.clear();
+        doAnswer(call -> replaceStages(Stages.entered(stages, call.getArgument(1)))).when(caseRecord).stage(any(), anyString());
+        doAnswer(call -> replaceStages(Stages.ended(stages, call.getArgument(1)))).when(caseRecord).stageEnded(any(), anyString());
+        doAnswer(call -> replaceStages(Set.of())).when(caseRecord).close(any(), anyString());
         Mocks.register("caseRecord", caseRecord);
         Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
         Mocks.register("memberAgencies", new MemberAgencies());
@@ -391,7 +403,81 @@ class OverseasListingProcessTest {
         assertThat(process).isEnded().hasPassed("End_Withdrawn");
     }
 
+    // ------------------------------------------------------------------ where the case stands
+
+    @Test
+    void aCaseWaitsOnEveryCheckUnderWayAndMovesOnWhenEachEnds() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("personalInfoUsers", 5_000_000L);
+        facts.put("industry", "TOBACCO");
+        submit(facts);
+        assertThat(currentStages()).containsExactly("INTAKE_CHECK");
+
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        assertThat(currentStages()).containsExactly("CYBERSECURITY_REVIEW", "DATA_PROTECTION", "INDUSTRY_APPROVAL");
+
+        complete("Task_ReviewPiSelfAssessment", Map.of("selfAssessmentOutcome", "ACCEPTED"));
+        assertThat(currentStages()).containsExactly("CYBERSECURITY_REVIEW", "INDUSTRY_APPROVAL");
+
+        complete("Task_PriorApproval", Map.of("industryOutcome", "APPROVED"));
+        assertThat(currentStages()).containsExactly("CYBERSECURITY_REVIEW");
+
+        complete("Task_CheckMaterials", Map.of("materialsOutcome", "REVIEW_NOT_NEEDED"));
+        RecordingLetterDelegate.issuePending(engine);
+        assertThat(openTaskKeys()).containsExactly("Task_CompletenessCheck");
+        assertThat(currentStages()).containsExactly("CSRC_FILING");
+    }
+
+    @Test
+    void withdrawalDuringTheChecksEndsEachCheckAndLeavesTheCaseInNoStage() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("personalInfoUsers", 5_000_000L);
+        facts.put("industry", "TOBACCO");
+        ProcessInstance process = submit(facts);
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        complete("Task_PriorApproval", Map.of("industryOutcome", "APPROVED"));
+        assertThat(currentStages()).containsExactly("CYBERSECURITY_REVIEW", "DATA_PROTECTION");
+
+        withdraw();
+        assertThat(process).isEnded().hasPassed("End_Withdrawn");
+        assertThat(currentStages()).isEmpty();
+        // The checks cancelled by the withdrawal run their end listeners too, before the case closes.
+        for (String check : List.of("CYBERSECURITY_REVIEW", "DATA_PROTECTION")) {
+            InOrder order = Mockito.inOrder(caseRecord);
+            order.verify(caseRecord).stageEnded(any(), eq(check));
+            order.verify(caseRecord).close(any(), eq("WITHDRAWN"));
+        }
+    }
+
+    @Test
+    void aProhibitionInTheReviewEndsTheOtherChecksAsTheCaseIsRejected() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("personalInfoUsers", 5_000_000L);
+        submit(facts);
+        complete("Task_IntakeCheck", Map.of("intakeOutcome", "COMPLETE"));
+        assertThat(currentStages()).containsExactly("CYBERSECURITY_REVIEW", "DATA_PROTECTION");
+
+        complete("Task_CheckMaterials", Map.of("materialsOutcome", "REVIEW_NEEDED", "reviewComplex", false));
+        complete("Task_InitialReview", Map.of("initialOpinion", "CONCERN", "reasons", "Data of national importance."));
+        complete("Task_SpecialReview", Map.of("reviewOutcome", "PROHIBITED", "reasons", "Affects national security."));
+        RecordingLetterDelegate.issuePending(engine);
+
+        verify(caseRecord).stageEnded(any(), eq("DATA_PROTECTION"));
+        verify(caseRecord).stageEnded(any(), eq("CYBERSECURITY_REVIEW"));
+        assertThat(currentStages()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private Object replaceStages(Set<String> next) {
+        stages.clear();
+        stages.addAll(next);
+        return null;
+    }
+
+    private List<String> currentStages() {
+        return Stages.inProcessOrder(stages);
+    }
 
     private void fileAndGetTheNotice() {
         complete("Task_CompletenessCheck", Map.of("completenessOutcome", "COMPLETE"));

@@ -1,0 +1,77 @@
+package cn.ola.workflow;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.ola.ops.StartupLock;
+
+/**
+ * At every start, sets right the stages of running cases inside the regulatory checks from the
+ * check processes that run now. Cases carried over from the single stage column stood only in the
+ * check entered last; check processes started before their end listener existed do not take their
+ * stage away when they end. Cases whose stages agree with the engine are left alone, so a second
+ * start changes nothing.
+ */
+@Component
+class CaseStagesRepair implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStagesRepair.class);
+
+    /** The stage each check's process stands for. */
+    static final Map<String, String> STAGE_OF_PROCESS = Map.of(
+            "cybersecurity-review", "CYBERSECURITY_REVIEW",
+            "data-protection-checks", "DATA_PROTECTION",
+            "industry-approval", "INDUSTRY_APPROVAL");
+
+    private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+    private final CaseRecord caseRecord;
+    private final StartupLock startupLock;
+
+    CaseStagesRepair(RuntimeService runtime, JdbcClient jdbc, CaseRecord caseRecord, StartupLock startupLock) {
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.caseRecord = caseRecord;
+        this.startupLock = startupLock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        startupLock.inTurn(this::repair);
+    }
+
+    /** The number of cases whose stages were set right. */
+    int repair() {
+        Map<String, Set<String>> checksByCase = new HashMap<>();
+        STAGE_OF_PROCESS.forEach((processKey, stage) -> {
+            for (ProcessInstance check : runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list()) {
+                if (check.getBusinessKey() != null) {
+                    checksByCase.computeIfAbsent(check.getBusinessKey(), number -> new HashSet<>()).add(stage);
+                }
+            }
+        });
+        int repaired = 0;
+        for (Map.Entry<String, Set<String>> theCase : checksByCase.entrySet()) {
+            Long id = jdbc.sql("SELECT id FROM applications WHERE application_number = ? AND closed_at IS NULL")
+                    .param(theCase.getKey()).query(Long.class).optional().orElse(null);
+            if (id != null && caseRecord.correctChecks(id, theCase.getValue())) {
+                repaired++;
+            }
+        }
+        if (repaired > 0) {
+            log.info("Set right the stages of {} running cases from the regulatory checks under way", repaired);
+        }
+        return repaired;
+    }
+}
