@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -102,19 +104,37 @@ class WorkQueue {
         Object company = task.getVariable(ProcessVariables.COMPANY_NAME);
         Date due = task.getDueDate();
         String stage = stageOf(task);
+        Object[] row = {due == null ? NO_DUE_DATE : due.getTime(), due == null ? null : new Timestamp(due.getTime()),
+                new Timestamp(task.getCreateTime().getTime()), task.getTaskDefinitionKey(),
+                cut(CaseTaskNames.step(task.getName()), 255), stage, number == null ? null : number.toString(),
+                company == null ? null : cut(company.toString(), 255), task.getAssignee(), task.getProcessInstanceId()};
         for (String viewer : viewers) {
-            jdbc.sql("""
-                    INSERT INTO work_queue (viewer, task_id, due_order, due_at, created_at, task_key, task_name, stage,
-                        application_number, company_name, assignee, process_instance_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(viewer, task.getId(), due == null ? NO_DUE_DATE : due.getTime(),
-                            due == null ? null : new Timestamp(due.getTime()), new Timestamp(task.getCreateTime().getTime()),
-                            task.getTaskDefinitionKey(), cut(CaseTaskNames.step(task.getName()), 255), stage,
-                            number == null ? null : number.toString(), company == null ? null : cut(company.toString(), 255),
-                            task.getAssignee(), task.getProcessInstanceId())
-                    .update();
+            put(viewer, task.getId(), row);
         }
         return true;
+    }
+
+    /**
+     * Writes one row. Two transactions changing the same task at once (two nodes, a double click) may
+     * both find it missing; the second to write updates the row the first wrote. Which of them stands
+     * is decided by the engine: it refuses the later change of the task itself (optimistic locking),
+     * and that transaction's rows go with it.
+     */
+    private void put(String viewer, String taskId, Object[] row) {
+        List<Object> params = new ArrayList<>(Arrays.asList(row));
+        params.add(taskId);
+        params.add(viewer);
+        try {
+            jdbc.sql("""
+                    INSERT INTO work_queue (due_order, due_at, created_at, task_key, task_name, stage, application_number,
+                        company_name, assignee, process_instance_id, task_id, viewer)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(params).update();
+        } catch (DuplicateKeyException writtenMeanwhile) {
+            jdbc.sql("""
+                    UPDATE work_queue SET due_order = ?, due_at = ?, created_at = ?, task_key = ?, task_name = ?, stage = ?,
+                        application_number = ?, company_name = ?, assignee = ?, process_instance_id = ?
+                    WHERE task_id = ? AND viewer = ?""").params(params).update();
+        }
     }
 
     /** Takes the task out of the queue: completed or deleted. */

@@ -81,11 +81,14 @@ class TasklistIT {
         // The facts and the screening results with their reasons, read-only, in words in Chinese and English.
         assertThat(tasklist.field("申请编号 / Application number")).isEqualTo(number);
         assertThat(tasklist.isEditable("Application number")).isFalse();
-        assertThat(tasklist.field("Exchange")).isEqualTo(variable(demoCase, ProcessVariables.VENUE_EXCHANGE));
+        assertThat(tasklist.field("Exchange")).isEqualTo(variable(demoCase, ProcessVariables.VENUE_EXCHANGE + "Text"))
+                .contains("证券交易所 / ").contains(" Stock Exchange");
         assertThat(variable(demoCase, ProcessVariables.NEGATIVE_LIST)).isEqualTo("CLEAR");
         assertThat(tasklist.choice("负面清单（第八条） / Negative list (Art. 8)")).isEqualTo("不存在相关情形 / No circumstance applies");
+        // The reason as the case pages word it, in Chinese and then in English: not the key it is kept under.
         assertThat(tasklist.field("Negative-list screening"))
-                .isEqualTo(variable(demoCase, ProcessVariables.NEGATIVE_LIST + ProcessVariables.REASON_SUFFIX)).isNotBlank();
+                .isEqualTo(variable(demoCase, ProcessVariables.NEGATIVE_LIST + ProcessVariables.REASON_SUFFIX + "Text"))
+                .doesNotContain("|").doesNotContain("screening.").containsPattern("\\p{IsHan}").containsPattern("[a-z]+ [a-z]+");
         assertThat(tasklist.choice("Cybersecurity review"))
                 .isEqualTo(REVIEW_REQUIREMENT.get(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW)));
         assertThat(tasklist.field("Why"))
