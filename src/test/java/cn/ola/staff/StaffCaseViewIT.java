@@ -87,11 +87,11 @@ class StaffCaseViewIT {
                 .contains("Cybersecurity review requirement Mandatory")
                 .contains("Reason: Network platform operator holding personal information of 3,200,000 users (more than 1,000,000), "
                         + "listing abroad on New York Stock Exchange: a cybersecurity review is mandatory")
-                .contains("Rule that fired: Rule_Cyber_ListingAbroad (rule 4 of the table)")
-                .contains("Art. 7: more than 1,000,000 users and a listing abroad.")
+                .contains("Rule that fired: rule 4 of the table — Art. 7: more than 1,000,000 users and a listing abroad.")
+                .doesNotContain("Rule_Cyber_ListingAbroad")
                 .contains("Users whose personal information is held 3,200,000")
                 .contains("Network platform operator Yes")
-                .contains("Venue country or region US")
+                .contains("Venue country or region United States")
                 .contains("Critical information infrastructure operator No")
                 .contains("Listed abroad on Not given");
         assertThat(text(section(page.body(), "decision-negative-list"))).contains("No circumstance applies")
@@ -99,8 +99,10 @@ class StaffCaseViewIT {
         assertThat(text(section(page.body(), "decision-pi-export-route"))).contains("Standard contract")
                 .contains("People whose non-sensitive personal information was exported since 1 January 150,000");
         assertThat(text(section(page.body(), "decision-industry-prior-approval"))).contains("Industry prior approval None")
-                .contains("Rule_Industry_NotListed (rule 4 of the table)").contains("Industry SOFTWARE").contains("Regulator None");
-        assertThat(page.body()).contains("id=\"decision-listing-type\"", "id=\"decision-state-cloud-migration\"");
+                .contains("rule 4 of the table — Every other industry needs no prior approval.")
+                .contains("Industry Software and IT services").contains("Regulator None");
+        assertThat(page.body()).contains("id=\"decision-listing-type\"", "id=\"decision-state-cloud-migration\"")
+                .contains("title=\"Rule_Cyber_ListingAbroad\"");
     }
 
     @Test
@@ -129,7 +131,7 @@ class StaffCaseViewIT {
         assertThat(text(section(body, "facts-state-assets"))).contains("State-owned assets supervisor 上海市国资委")
                 .contains("State-cloud migration status IN_PROGRESS").contains("某第三方云服务有限公司 2022-06-30");
         assertThat(text(section(body, "decision-state-cloud-migration"))).contains("State-cloud data migration Yes")
-                .contains("Rule_StateCloud_ContractEndsEarlier (rule 3 of the table)")
+                .contains("rule 3 of the table — Contract end plus two months comes before the configured deadline.")
                 .contains("Earliest cloud contract end plus two months 2022-08-30")
                 .contains("Migration deadline 2022-08-30");
     }

@@ -15,6 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.Test;
 
 import cn.ola.workflow.ScreeningDecision;
@@ -53,6 +57,22 @@ class StaffMessagesTest {
         for (ScreeningDecision decision : ScreeningDecision.values()) {
             assertThat(keys).contains("staff.dmn.decision." + decision.decisionKey());
         }
+    }
+
+    @Test
+    void everyInputOutputAndDescribedRuleOfTheScreeningTablesHasWordsInBothLanguages() throws IOException {
+        Set<String> wanted = new TreeSet<>();
+        DmnModelInstance model = Dmn.readModelFromFile(Path.of("bpmn/listing-screening.dmn").toFile());
+        for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+            table.getInputs().forEach(input -> wanted.add("staff.dmn.input." + input.getId()));
+            table.getOutputs().stream().map(Output::getName).filter(name -> !name.endsWith(ScreeningTrace.REASON_SUFFIX))
+                    .forEach(name -> wanted.add("staff.dmn.output." + name));
+            table.getRules().stream().filter(rule -> rule.getDescription() != null)
+                    .forEach(rule -> wanted.add("staff.dmn.rule." + rule.getId()));
+        }
+        assertThat(wanted).isNotEmpty();
+        assertThat(bundle("messages-staff.properties").stringPropertyNames()).containsAll(wanted);
+        assertThat(bundle("messages-staff_zh_CN.properties").stringPropertyNames()).containsAll(wanted);
     }
 
     private static Properties bundle(String name) throws IOException {
