@@ -55,7 +55,7 @@ class StaffCaseViewBrowserIT {
         assertThat(browser.driver().findElement(By.id("decision-negative-list")).getText()).contains("CLEAR");
 
         String timeline = browser.waitFor(By.id("timeline-section")).getText();
-        assertThat(timeline).contains("csrc").contains("Check the application at intake").contains("COMPLETE")
+        assertThat(timeline).contains("csrc").contains("Check the application at intake").contains("Complete")
                 .contains("Screening");
         assertThat(browser.driver().findElement(By.id("open-tasks")).getText()).contains("cro-reviewer");
         assertThat(browser.driver().findElement(By.id("deadlines")).getText()).contains("Cybersecurity review");

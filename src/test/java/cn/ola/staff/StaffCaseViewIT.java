@@ -206,7 +206,7 @@ class StaffCaseViewIT {
         assertThat(rows(body, "timeline")).anySatisfy(row -> assertThat(row)
                 .contains("Timer fired").contains("5 working days passed"));
         assertThat(rows(body, "timeline")).anySatisfy(row -> assertThat(row)
-                .contains("Deadline passed").contains("intakeCheck").contains("OVERDUE"));
+                .contains("Deadline passed").contains("CSRC intake check (5 WD)").contains("Overdue"));
     }
 
     @Test
@@ -224,11 +224,12 @@ class StaffCaseViewIT {
                 .contains("Data-protection checks").contains("DATA_PROTECTION");
         List<String> timeline = rows(body, "timeline");
         assertThat(timeline).anySatisfy(row -> assertThat(row).contains("csrc").contains("Task completed")
-                .contains("Check the application at intake").contains("COMPLETE").contains("reasons: 材料齐全，予以受理。"));
+                .contains("Check the application at intake").contains("Complete").contains("Reasons: 材料齐全，予以受理。")
+                .doesNotContain("intakeOutcome").doesNotContain("COMPLETE"));
         assertThat(timeline).anySatisfy(row -> assertThat(row).contains("cro").contains("Task completed")
-                .contains("Review the PI protection self-assessment").contains("ACCEPTED"));
+                .contains("Review the PI protection self-assessment").contains("Accepted"));
         assertThat(timeline).anySatisfy(row -> assertThat(row).contains("csrc").contains("Outcome recorded")
-                .contains("INTAKE_CHECK").contains("COMPLETE"));
+                .contains("CSRC intake check").contains("Complete"));
         assertThat(timeline).anySatisfy(row -> assertThat(row).contains("Sub-process started").contains("Cybersecurity review"));
         assertThat(indexOf(timeline, "Submitted")).isLessThan(indexOf(timeline, "Check the application at intake"));
         assertThat(indexOf(timeline, "Check the application at intake"))
