@@ -11,12 +11,13 @@ import cn.ola.workflow.ProcessVariables;
  */
 final class CodeWords {
 
+    static final String REGION = "applications.region.";
     static final String RESULT = "cases.result.";
     static final String REGULATOR = "letters.regulator.";
 
     private static final Map<String, String> PREFIXES = Map.ofEntries(
-            Map.entry(ProcessVariables.VENUE_REGION, "applications.region."),
-            Map.entry(ProcessVariables.MAIN_PLACE_OF_BUSINESS, "applications.region."),
+            Map.entry(ProcessVariables.VENUE_REGION, REGION),
+            Map.entry(ProcessVariables.MAIN_PLACE_OF_BUSINESS, REGION),
             Map.entry(ProcessVariables.VENUE_EXCHANGE, "exchange."),
             Map.entry(ProcessVariables.PREVIOUSLY_LISTED_EXCHANGE, "exchange."),
             Map.entry(ProcessVariables.INDUSTRY, "applications.value.industry."),
