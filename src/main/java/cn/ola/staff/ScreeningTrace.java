@@ -104,6 +104,8 @@ class ScreeningTrace {
             inputs.add(new Input(input.getClauseId(), input.getClauseName(), value,
                     CodeWords.key(table.inputVariables().get(input.getClauseId()), value)));
         }
+        // The history gives a decision's inputs in no particular order: they are shown in the table's.
+        inputs.sort(Comparator.comparingInt((Input input) -> table.inputColumns().getOrDefault(input.clauseId(), Integer.MAX_VALUE)));
         Output result = null;
         String reason = null;
         String ruleId = null;
@@ -146,14 +148,18 @@ class ScreeningTrace {
     private record RuleInfo(int position, String description) {
     }
 
-    /** A decision table's rules by id, and the variable each input reads (by clause id) when it reads one as it is. */
-    private record Table(Map<String, RuleInfo> rules, Map<String, String> inputVariables) {
+    /**
+     * A decision table's rules by id, its inputs' columns (by clause id, 0 = first) and the variable each
+     * input reads when it reads one as it is.
+     */
+    private record Table(Map<String, RuleInfo> rules, Map<String, Integer> inputColumns, Map<String, String> inputVariables) {
     }
 
     private Table table(String decisionDefinitionId) {
         return tablesByDefinition.computeIfAbsent(decisionDefinitionId, id -> {
             DmnModelInstance model = repository.getDmnModelInstance(id);
             Map<String, RuleInfo> rules = new HashMap<>();
+            Map<String, Integer> columns = new HashMap<>();
             Map<String, String> variables = new HashMap<>();
             for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
                 int position = 0;
@@ -163,6 +169,7 @@ class ScreeningTrace {
                     rules.put(rule.getId(), new RuleInfo(position, description == null ? null : description.strip()));
                 }
                 for (org.camunda.bpm.model.dmn.instance.Input input : table.getInputs()) {
+                    columns.put(input.getId(), columns.size());
                     String expression = input.getInputExpression() == null || input.getInputExpression().getText() == null
                             ? null : input.getInputExpression().getText().getTextContent();
                     if (expression != null && VARIABLE.matcher(expression.strip()).matches()) {
@@ -170,7 +177,7 @@ class ScreeningTrace {
                     }
                 }
             }
-            return new Table(Map.copyOf(rules), Map.copyOf(variables));
+            return new Table(Map.copyOf(rules), Map.copyOf(columns), Map.copyOf(variables));
         });
     }
 
