@@ -5,8 +5,9 @@ import java.util.Map;
 import cn.ola.workflow.ProcessVariables;
 
 /**
- * Which words a code reads as, by the variable that holds it: the region, exchange, industry or
- * issuer type a company filed and the results the screening gave. The words themselves live in
+ * Which words a code reads as, by the variable (or the application's field of that name) that holds
+ * it: the region, exchange, industry, issuer or offering type a company filed and the results the
+ * screening gave. The words themselves live in
  * the bundles of the pages that ask for them; a value without words is shown as it is.
  */
 final class CodeWords {
@@ -14,6 +15,8 @@ final class CodeWords {
     static final String REGION = "applications.region.";
     static final String RESULT = "cases.result.";
     static final String REGULATOR = "letters.regulator.";
+    static final String OFFERING_TYPE = "offeringType";
+    static final String STATE_CLOUD_MIGRATION_STATUS = "stateCloudMigrationStatus";
 
     private static final Map<String, String> PREFIXES = Map.ofEntries(
             Map.entry(ProcessVariables.VENUE_REGION, REGION),
@@ -26,7 +29,10 @@ final class CodeWords {
             Map.entry(ProcessVariables.CYBERSECURITY_REVIEW, RESULT),
             Map.entry(ProcessVariables.PI_EXPORT_ROUTE, RESULT),
             Map.entry(ProcessVariables.LISTING_TYPE, RESULT),
-            Map.entry(ProcessVariables.INDUSTRY_REGULATOR_GROUP, REGULATOR));
+            Map.entry(ProcessVariables.INDUSTRY_REGULATOR_GROUP, REGULATOR),
+            // Fields of the application the processes do not read.
+            Map.entry(OFFERING_TYPE, "applications.value.offeringType."),
+            Map.entry(STATE_CLOUD_MIGRATION_STATUS, "applications.value.stateCloudMigrationStatus."));
 
     private CodeWords() {
     }

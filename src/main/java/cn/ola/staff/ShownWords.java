@@ -23,6 +23,11 @@ class ShownWords {
         this.messages = messages;
     }
 
+    /** A code the application or a process holds under this name ({@link CodeWords}), as words; null when there is none. */
+    public String code(String name, Object value) {
+        return value == null ? null : of(Shown.of(value, CodeWords.key(name, value)));
+    }
+
     public String of(Shown shown) {
         if (shown.key() == null) {
             return shown.text();

@@ -121,15 +121,15 @@ class StaffCaseViewIT {
         assertThat(text(section(body, "facts-company"))).contains("华东云链数据股份有限公司" + suffix)
                 .contains("East China Cloudchain Data Co., Ltd. " + suffix).contains(company.creditCode().value())
                 .contains("王芳 Wang Fang").contains("ir@example.cn").contains("+86 21 5000 0000");
-        assertThat(text(section(body, "facts-listing"))).contains("Listing type INDIRECT").contains("Exchange New York Stock Exchange")
-                .contains("Offshore issuer Example Data Holdings Ltd. (Cayman)").contains("Offering IPO");
+        assertThat(text(section(body, "facts-listing"))).contains("Listing type Indirect listing").contains("Exchange New York Stock Exchange")
+                .contains("Offshore issuer Example Data Holdings Ltd. (Cayman)").contains("Offering Initial public offering");
         assertThat(text(section(body, "facts-data"))).contains("Users whose personal information is held 800,000")
                 .contains("Network platform operator Yes").contains("Handles important data No");
         assertThat(text(section(body, "facts-business"))).contains("Domestic share of revenue 92.50 %")
-                .contains("Industry SOFTWARE").contains("Previously listed abroad on Not given");
+                .contains("Industry Software and IT services").contains("Previously listed abroad on Not given");
         assertThat(text(section(body, "facts-declarations"))).contains("(2) May endanger national security No");
         assertThat(text(section(body, "facts-state-assets"))).contains("State-owned assets supervisor 上海市国资委")
-                .contains("State-cloud migration status IN_PROGRESS").contains("某第三方云服务有限公司 2022-06-30");
+                .contains("State-cloud migration status In progress").contains("某第三方云服务有限公司 2022-06-30");
         assertThat(text(section(body, "decision-state-cloud-migration"))).contains("State-cloud data migration Yes")
                 .contains("rule 3 of the table — Contract end plus two months comes before the configured deadline.")
                 .contains("Earliest cloud contract end plus two months 2022-08-30")
