@@ -155,7 +155,7 @@ class StaffCaseViewIT {
 
         String body = signedIn("csrc").get("/staff/applications/" + number).body();
 
-        String intake = rows(body, "deadlines").stream().filter(row -> row.contains("intakeCheck")).findFirst().orElseThrow();
+        String intake = rows(body, "deadlines").stream().filter(row -> row.contains("CSRC intake check (5 WD)")).findFirst().orElseThrow();
         assertThat(intake).contains("CSRC intake check (5 WD)").contains("Overseas listing")
                 .contains(due.toInstant().atZone(cn.ola.workflow.Deadlines.BEIJING).toLocalDate().toString())
                 .contains("| 5 |").contains("Running");
@@ -170,8 +170,8 @@ class StaffCaseViewIT {
         String body = signedIn("csrc").get("/staff/applications/" + number).body();
 
         List<String> clocks = rows(body, "deadlines");
-        assertThat(clocks).anySatisfy(row -> assertThat(row).contains("intakeCheck").contains("| 5 |").contains("Stopped"));
-        assertThat(clocks).anySatisfy(row -> assertThat(row).contains("materialsAnswer").contains("Supplementary materials")
+        assertThat(clocks).anySatisfy(row -> assertThat(row).contains("CSRC intake check (5 WD)").contains("| 5 |").contains("Stopped"));
+        assertThat(clocks).anySatisfy(row -> assertThat(row).contains("Applicant's answer to a request for materials (30 WD)").contains("Supplementary materials")
                 .contains("| 30 |").contains("Running"));
         assertThat(rows(body, "open-tasks")).anySatisfy(row -> assertThat(row).contains("Supply the requested materials")
                 .contains("company-" + StaffTestCases.DEMO_COMPANY).contains("Waiting for the applicant (portal)")
@@ -199,7 +199,7 @@ class StaffCaseViewIT {
 
         assertThat(body).contains("id=\"overdue-mark\"");
         assertThat(text(section(body, "overdue-mark"))).contains("OVERDUE");
-        String intake = rows(body, "deadlines").stream().filter(row -> row.contains("intakeCheck")).findFirst().orElseThrow();
+        String intake = rows(body, "deadlines").stream().filter(row -> row.contains("CSRC intake check (5 WD)")).findFirst().orElseThrow();
         assertThat(intake).contains("Running").contains("OVERDUE").containsPattern("\\| -\\d+ OVERDUE \\| Running");
         assertThat(rows(body, "open-tasks")).anySatisfy(row -> assertThat(row)
                 .contains("Follow up the overdue intake check").contains("supervisor"));
@@ -235,8 +235,8 @@ class StaffCaseViewIT {
         assertThat(indexOf(timeline, "Check the application at intake"))
                 .isLessThan(indexOf(timeline, "Review the PI protection self-assessment"));
         // The intake clock went with the intake check; the office's clock for the review decision runs.
-        assertThat(rows(body, "deadlines")).noneMatch(row -> row.contains("intakeCheck"))
-                .anySatisfy(row -> assertThat(row).contains("reviewDecision").contains("Cybersecurity review")
+        assertThat(rows(body, "deadlines")).noneMatch(row -> row.contains("CSRC intake check (5 WD)"))
+                .anySatisfy(row -> assertThat(row).contains("Decision whether a cybersecurity review is needed (10 WD)").contains("Cybersecurity review")
                         .contains("| 10 |").contains("Running"));
     }
 
