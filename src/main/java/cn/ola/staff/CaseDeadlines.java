@@ -45,8 +45,9 @@ class CaseDeadlines {
         RUNNING, STOPPED
     }
 
-    record Deadline(String clock, String processName, ZonedDateTime due, State state, Integer workingDaysLeft,
-            String processInstanceId) {
+    /** A clock of one of the case's processes: {@code processKey} words the process on pages, its name is the model's. */
+    record Deadline(String clock, String processKey, String processName, ZonedDateTime due, State state,
+            Integer workingDaysLeft, String processInstanceId) {
 
         public boolean overdue() {
             return state == State.RUNNING && workingDaysLeft != null && workingDaysLeft < 0;
@@ -55,9 +56,11 @@ class CaseDeadlines {
 
     List<Deadline> of(String number, List<OpenTasks.OpenTask> openTasks) {
         Map<String, String> processNames = new HashMap<>();
+        Map<String, String> processKeys = new HashMap<>();
         for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(number).unfinished().list()) {
             processNames.put(instance.getId(), instance.getProcessDefinitionName());
+            processKeys.put(instance.getId(), instance.getProcessDefinitionKey());
         }
         if (processNames.isEmpty()) {
             return List.of();
@@ -94,10 +97,10 @@ class CaseDeadlines {
             Deadline deadline;
             if (Boolean.TRUE.equals(flags.get(instance + "/" + ProcessVariables.clockStopped(clock)))) {
                 Object remaining = flags.get(instance + "/" + ProcessVariables.remainingWorkingDays(clock));
-                deadline = new Deadline(clock, processNames.get(instance), dueAt, State.STOPPED,
+                deadline = new Deadline(clock, processKeys.get(instance), processNames.get(instance), dueAt, State.STOPPED,
                         remaining instanceof Number n ? n.intValue() : null, instance);
             } else if (timesAnOpenTask(instance, due, openTasks)) {
-                deadline = new Deadline(clock, processNames.get(instance), dueAt, State.RUNNING,
+                deadline = new Deadline(clock, processKeys.get(instance), processNames.get(instance), dueAt, State.RUNNING,
                         deadlines.workingDaysLeft(due), instance);
             } else {
                 continue;

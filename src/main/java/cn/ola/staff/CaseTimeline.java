@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,10 @@ class CaseTimeline {
     static final String SYSTEM = "system";
     static final String TASK_COMPLETED = "TASK_COMPLETED";
     static final String TASK_CANCELLED = "TASK_CANCELLED";
+    /** Who held a task the engine ended, as recorded beside the decisions. */
+    static final String ASSIGNEE = "assignee";
+    /** The variables that say a member agency was consulted begin so (consultNdrc, …). */
+    static final String CONSULT = "consult";
 
     private static final Map<String, String> EVENTS_BY_ACTIVITY_TYPE = Map.ofEntries(
             Map.entry(ActivityTypes.BOUNDARY_TIMER, "TIMER_FIRED"),
@@ -78,9 +84,14 @@ class CaseTimeline {
         AUDIT, ENGINE
     }
 
-    /** One thing that happened; {@code taskId} names the engine's task it was, if it was one. */
+    /**
+     * One thing that happened; {@code taskId} names the engine's task it was, if it was one. The engine's
+     * entries say which task or activity ({@code stepId}) of which process ({@code processKey}) they were,
+     * and a completed task what else was recorded with its outcome ({@code recorded}, variable by
+     * variable), so that pages can word them; {@code details} holds the same as text, for the export.
+     */
     record Entry(Instant at, String actor, String event, String step, String outcome, String details, Source source,
-            String taskId) {
+            String taskId, String stepId, String processKey, Map<String, Object> recorded) {
 
         public ZonedDateTime beijingTime() {
             return at.atZone(Deadlines.BEIJING);
@@ -91,7 +102,7 @@ class CaseTimeline {
         List<Entry> entries = new ArrayList<>();
         for (AuditEvent event : audit.of(applicationId)) {
             entries.add(new Entry(event.occurredAt(), event.actor(), event.eventType(), event.stage(), event.outcome(),
-                    event.details(), Source.AUDIT, null));
+                    event.details(), Source.AUDIT, null, null, null, Map.of()));
         }
         entries.addAll(engineEntries(number));
         // A stable sort: at the same instant (MySQL keeps whole seconds) our audit events, in the order they were
@@ -108,8 +119,10 @@ class CaseTimeline {
             return entries;
         }
         Map<String, String> completedBy = new HashMap<>();
+        Map<String, String> processKeys = new HashMap<>();
         Map<String, Map<String, Object>> decisionsByActivityInstance = new HashMap<>();
         for (HistoricProcessInstance instance : instances) {
+            processKeys.put(instance.getId(), instance.getProcessDefinitionKey());
             for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(instance.getId())
                     .entityType(EntityTypes.TASK).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
                 if (entry.getTaskId() != null && entry.getUserId() != null) {
@@ -133,7 +146,8 @@ class CaseTimeline {
                 if (event != null) {
                     entries.add(new Entry(activity.getStartTime().toInstant(), SYSTEM, event,
                             activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName(),
-                            null, instance.getProcessDefinitionName(), Source.ENGINE, null));
+                            null, instance.getProcessDefinitionName(), Source.ENGINE, null, activity.getActivityId(),
+                            instance.getProcessDefinitionKey(), Map.of()));
                 }
             }
         }
@@ -143,9 +157,9 @@ class CaseTimeline {
             // A task that did not complete was ended by the engine: the case was withdrawn, rejected or moved on.
             String actor = completed ? completedBy.getOrDefault(task.getId(), task.getAssignee()) : SYSTEM;
             String outcome = null;
-            List<String> details = new ArrayList<>();
+            Map<String, Object> recorded = new LinkedHashMap<>();
             if (!completed && task.getAssignee() != null) {
-                details.add("assignee: " + task.getAssignee());
+                recorded.put(ASSIGNEE, task.getAssignee());
             }
             if (completed) {
                 Map<String, Object> decisions = decisionsByActivityInstance.getOrDefault(task.getActivityInstanceId(), Map.of());
@@ -153,23 +167,26 @@ class CaseTimeline {
                     if (outcome == null && isOutcome(decision.getKey())) {
                         outcome = String.valueOf(decision.getValue());
                     } else {
-                        details.add(decision.getKey() + ": " + decision.getValue());
+                        recorded.put(decision.getKey(), decision.getValue());
                     }
                 }
             }
+            List<String> details = new ArrayList<>();
+            recorded.forEach((variable, value) -> details.add(variable + ": " + value));
             entries.add(new Entry(task.getEndTime().toInstant(), actor == null ? "" : actor,
                     completed ? TASK_COMPLETED : TASK_CANCELLED, CaseTaskNames.step(task.getName()), outcome,
-                    details.isEmpty() ? null : String.join("; ", details), Source.ENGINE, task.getId()));
+                    details.isEmpty() ? null : String.join("; ", details), Source.ENGINE, task.getId(),
+                    task.getTaskDefinitionKey(), processKeys.get(task.getProcessInstanceId()), Collections.unmodifiableMap(recorded)));
         }
         return entries;
     }
 
-    private static boolean isOutcome(String variable) {
+    static boolean isOutcome(String variable) {
         return variable.endsWith("Outcome") || variable.endsWith("Opinion");
     }
 
     private static boolean mayBeDecision(String variable) {
-        return isOutcome(variable) || DECISION_VARIABLES.contains(variable) || variable.startsWith("consult");
+        return isOutcome(variable) || DECISION_VARIABLES.contains(variable) || variable.startsWith(CONSULT);
     }
 
     /** Staff decisions are strings, numbers and booleans; anything stored as an object is left out. */
@@ -186,6 +203,6 @@ class CaseTimeline {
             return !(value instanceof String text) || !text.isBlank();
         }
         // Member agencies the office chose to consult.
-        return variable.startsWith("consult") && Boolean.TRUE.equals(value);
+        return variable.startsWith(CONSULT) && Boolean.TRUE.equals(value);
     }
 }

@@ -8,8 +8,9 @@ import java.util.Locale;
 import cn.ola.workflow.Deadlines;
 
 /**
- * A value as staff read it: either a message (yes, no, not given) or a text (3,200,000;
- * 2022-02-15; NYSE). Templates show {@code #messages.msg(key)} when there is a key, else the text.
+ * A value as staff read it: a message (yes, no, not given; the words of a code such as NYSE) or a
+ * text (3,200,000; 2022-02-15). Templates show the message when there is one, else the text: a code
+ * without words is shown as it is.
  */
 record Shown(String key, String text) {
 
@@ -19,8 +20,13 @@ record Shown(String key, String text) {
     static final String NOTHING = "staff.value.nothing";
 
     /** A decision's output: there, an empty value is an answer (no regulator, no deadline), not a gap in the file. */
-    static Shown ofOutput(Object value) {
-        return value == null ? new Shown(NOTHING, null) : of(value);
+    static Shown ofOutput(Object value, String wordsKey) {
+        return value == null ? new Shown(NOTHING, null) : of(value, wordsKey);
+    }
+
+    /** A value whose code reads as the words of {@code wordsKey}, if it has some (see {@link CodeWords}). */
+    static Shown of(Object value, String wordsKey) {
+        return wordsKey != null && value instanceof String code && !code.isBlank() ? new Shown(wordsKey, code) : of(value);
     }
 
     static Shown of(Object value) {

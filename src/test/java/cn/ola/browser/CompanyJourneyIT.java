@@ -51,15 +51,23 @@ class CompanyJourneyIT {
 
     @Test
     void aCompanyFilesInChineseAndLearnsTheOutcome(Browser browser) throws IOException {
-        journey(browser, Locale.SIMPLIFIED_CHINESE, "zh_CN", "示例云计算股份有限公司", false);
+        journey(browser, Locale.SIMPLIFIED_CHINESE, "zh_CN", "示例云计算股份有限公司", "-zh", new Words("请补充董事会关于境外上市的决议。",
+                "已附上3月3日的董事会决议。", "该公司涉嫌犯罪正被立案调查（《试行办法》第八条）。", "涉嫌犯罪正被立案调查"));
     }
 
     @Test
     void aCompanyFilesInEnglishAndLearnsTheOutcome(Browser browser) throws IOException {
-        journey(browser, Locale.ENGLISH, "en", "示例云服务股份有限公司", true);
+        journey(browser, Locale.ENGLISH, "en", "示例云服务股份有限公司", "", new Words(
+                "Please add the board resolution approving the overseas listing.", "The board resolution of 3 March is attached.",
+                "The company is under investigation for a suspected crime (Trial Measures, Art. 8).",
+                "under investigation for a suspected crime"));
     }
 
-    private void journey(Browser browser, Locale locale, String lang, String companyName, boolean screenshots)
+    /** What the officer and the company write, in the journey's language: the Chinese pages show it as written. */
+    private record Words(String correctionRequest, String correction, String rejection, String rejectionShown) {
+    }
+
+    private void journey(Browser browser, Locale locale, String lang, String companyName, String shots, Words words)
             throws IOException {
         String user = "officer" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String code = CreditCodes.fresh();
@@ -81,9 +89,7 @@ class CompanyJourneyIT {
         browser.click(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.waitFor(By.id("creditCode-error")).getText()).contains(String.valueOf(code.charAt(17)));
         assertThat(browser.driver().findElement(By.id("nameZh")).getDomProperty("value")).isEqualTo(companyName);
-        if (screenshots) {
-            browser.screenshot("portal-register", 1200, 1400);
-        }
+        browser.screenshot("portal-register" + shots, 1200, 1400);
         type(browser, "creditCode", code);
         type(browser, "password", "Filing2026secure");
         type(browser, "passwordConfirmation", "Filing2026secure");
@@ -123,9 +129,7 @@ class CompanyJourneyIT {
         assertThat(browser.waitFor(By.id("personalInfoUsers-error")).getText()).isNotBlank();
         assertThat(browser.driver().findElement(By.id("personalInfoUsers")).getDomProperty("value")).isEqualTo("-2500000");
         assertThat(browser.driver().findElement(By.id("piExportedNonSensitive")).getDomProperty("value")).isEqualTo("50000");
-        if (screenshots) {
-            browser.screenshot("portal-field-error", 1200, 1500);
-        }
+        browser.screenshot("portal-field-error" + shots, 1200, 1500);
         type(browser, "personalInfoUsers", "2500000");
         saveAndContinue(browser);
 
@@ -161,22 +165,16 @@ class CompanyJourneyIT {
         upload(browser, "CYBERSECURITY_REVIEW_DECLARATION", pdf("declaration.pdf"));
         upload(browser, "NATIONAL_SECURITY_IMPACT_REPORT", pdf("impact-report.pdf"));
         upload(browser, "IPO_DOCUMENTS", pdf("ipo-documents.pdf"));
-        if (screenshots) {
-            browser.screenshot("portal-documents", 1200, 1800);
-        }
+        browser.screenshot("portal-documents" + shots, 1200, 1800);
 
         browser.open("/applications/drafts/" + draft + "/review");
         browser.waitFor(By.id("complete"));
-        if (screenshots) {
-            browser.screenshot("portal-review", 1200, 2200);
-        }
+        browser.screenshot("portal-review" + shots, 1200, 2200);
         browser.click(By.cssSelector("form[action$='/submit'] button[type=submit]"));
         String number = browser.waitFor(By.id("application-number")).getText().strip();
         assertThat(number).matches("OLA-\\d{4}-\\d{6}");
         assertThat(browser.driver().findElement(By.id("screening-negative-list")).getText()).isNotBlank();
-        if (screenshots) {
-            browser.screenshot("portal-submitted", 1200, 1600);
-        }
+        browser.screenshot("portal-submitted" + shots, 1200, 1600);
 
         // The case page: submitted, at the CSRC intake check.
         browser.open("/applications/" + number);
@@ -190,7 +188,7 @@ class CompanyJourneyIT {
         tasklist.chooseFilter("Tasks of my groups").openTask(intake).claim();
         assertThat(tasklist.field("Application number")).isEqualTo(number);
         tasklist.choose("Fixable: the company corrects the application")
-                .type("Reasons", "Please add the board resolution approving the overseas listing.")
+                .type("Reasons", words.correctionRequest())
                 .complete()
                 .waitUntilGone(intake);
 
@@ -201,11 +199,9 @@ class CompanyJourneyIT {
         String request = await().atMost(Duration.ofSeconds(30)).until(() -> supplyTask(number), t -> t != null).getId();
         WebElement answer = browser.waitFor(By.id("answer-" + request));
         assertThat(browser.driver().findElement(By.id("action-" + request)).getText())
-                .contains("Please add the board resolution approving the overseas listing.");
-        if (screenshots) {
-            browser.screenshot("portal-case-request", 1200, 1800);
-        }
-        answer.sendKeys("The board resolution of 3 March is attached.");
+                .contains(words.correctionRequest());
+        browser.screenshot("portal-case-request" + shots, 1200, 1800);
+        answer.sendKeys(words.correction());
         browser.driver().findElement(By.id("file-" + request + "-1")).sendKeys(pdf("board-resolution.pdf").toString());
         browser.click(By.cssSelector("#action-" + request + " button[type=submit]"));
         browser.waitFor(By.id("flash-done"));
@@ -217,9 +213,9 @@ class CompanyJourneyIT {
         String secondCheck = await().atMost(Duration.ofSeconds(30)).until(() -> intakeTask(number), t -> t != null).getId();
         tasklist = Tasklist.open(browser.signIn("csrc", "demo"));
         tasklist.chooseFilter("Tasks of my groups").openTask(secondCheck).claim();
-        assertThat(tasklist.field("The company's latest correction")).contains("board resolution");
+        assertThat(tasklist.field("The company's latest correction")).contains(words.correction());
         tasklist.choose("Negative-list hit confirmed: reject")
-                .type("Reasons", "The company is under investigation for a suspected crime (Trial Measures, Art. 8).")
+                .type("Reasons", words.rejection())
                 .complete()
                 .waitUntilGone(secondCheck);
 
@@ -229,11 +225,9 @@ class CompanyJourneyIT {
         browser.open("/applications/" + number + "?lang=" + lang);
         assertThat(browser.waitFor(By.id("case-status")).getText()).isEqualTo(text("cases.status.REJECTED", locale));
         assertThat(browser.driver().findElement(By.id("timeline")).getText())
-                .contains("under investigation for a suspected crime");
+                .contains(words.rejectionShown());
         assertThat(browser.driver().findElements(By.id("withdraw-link"))).as("withdrawal of an ended case").isEmpty();
-        if (screenshots) {
-            browser.screenshot("portal-case-outcome", 1200, 2000);
-        }
+        browser.screenshot("portal-case-outcome" + shots, 1200, 2000);
     }
 
     private Task intakeTask(String number) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,11 +52,12 @@ class StaffCaseViewBrowserIT {
 
         browser.waitFor(By.id("screening"));
         String review = browser.waitFor(By.id("decision-cybersecurity-review-requirement")).getText();
-        assertThat(review).contains("MANDATORY").contains("Rule that fired").contains("3200000").contains("3,200,000");
-        assertThat(browser.driver().findElement(By.id("decision-negative-list")).getText()).contains("CLEAR");
+        assertThat(review).contains("Mandatory").contains("Rule that fired: rule 4 of the table").contains("3,200,000")
+                .contains("Venue country or region United States").doesNotContain("Rule_Cyber");
+        assertThat(browser.driver().findElement(By.id("decision-negative-list")).getText()).contains("No circumstance applies");
 
         String timeline = browser.waitFor(By.id("timeline-section")).getText();
-        assertThat(timeline).contains("csrc").contains("Check the application at intake").contains("COMPLETE")
+        assertThat(timeline).contains("csrc").contains("Check the application at intake").contains("Complete")
                 .contains("Screening");
         assertThat(browser.driver().findElement(By.id("open-tasks")).getText()).contains("cro-reviewer");
         assertThat(browser.driver().findElement(By.id("deadlines")).getText()).contains("Cybersecurity review");
@@ -69,6 +71,15 @@ class StaffCaseViewBrowserIT {
                 .doesNotContain("Cockpit");
         assertThat(browser.driver().findElement(By.cssSelector("#sign-out button")).getText()).isEqualTo("Sign out");
         browser.screenshot("staff-case-view", 1100, 1400);
+
+        // The same case in Chinese: the screening trace reads in words, the rules' ids only as tooltips.
+        browser.open("/staff/applications/" + number + "?lang=zh_CN");
+        WebElement screening = browser.waitFor(By.id("screening"));
+        assertThat(screening.getText()).contains("网络安全审查要求").contains("适用的规则").doesNotContain("Rule_")
+                .doesNotContain("MANDATORY");
+        browser.driver().manage().window().setSize(new Dimension(1100, 1400));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true)", screening);
+        browser.screenshot("staff-case-screening-zh");
     }
 
     private void completeAs(String user, String group, String number, String taskKey, Map<String, Object> variables) {
