@@ -1,6 +1,8 @@
 package cn.ola.workflow;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.MessageSource;
@@ -30,18 +32,25 @@ public class StaffFormTexts {
     }
 
     public void screened(DelegateExecution execution) {
+        execution.setVariables(textsFor(execution.getVariables()));
+    }
+
+    /** The texts for the forms of the values a process holds: each reason's and the exchange's, where held. */
+    Map<String, Object> textsFor(Map<String, Object> held) {
+        Map<String, Object> texts = new HashMap<>();
         for (ScreeningDecision decision : ScreeningDecision.values()) {
-            Object reason = execution.getVariable(decision.reasonVariable());
+            Object reason = held.get(decision.reasonVariable());
             if (reason != null) {
-                execution.setVariable(decision.reasonVariable() + TEXT_SUFFIX, reason(reason.toString()));
+                texts.put(decision.reasonVariable() + TEXT_SUFFIX, reason(reason.toString()));
             }
         }
-        Object exchange = execution.getVariable(ProcessVariables.VENUE_EXCHANGE);
+        Object exchange = held.get(ProcessVariables.VENUE_EXCHANGE);
         if (exchange != null) {
-            Object typed = execution.getVariable(ProcessVariables.VENUE_EXCHANGE_NAME);
-            execution.setVariable(ProcessVariables.VENUE_EXCHANGE + TEXT_SUFFIX, exchange(exchange.toString(),
+            Object typed = held.get(ProcessVariables.VENUE_EXCHANGE_NAME);
+            texts.put(ProcessVariables.VENUE_EXCHANGE + TEXT_SUFFIX, exchange(exchange.toString(),
                     typed == null ? null : typed.toString()));
         }
+        return texts;
     }
 
     /** A reason in Chinese, then in English: long sentences, each its own paragraph. */
