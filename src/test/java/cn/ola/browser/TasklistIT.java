@@ -92,18 +92,19 @@ class TasklistIT {
         assertThat(tasklist.choice("Cybersecurity review"))
                 .isEqualTo(REVIEW_REQUIREMENT.get(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW)));
         assertThat(tasklist.field("Why"))
-                .isEqualTo(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW + ProcessVariables.REASON_SUFFIX))
+                .isEqualTo(variable(demoCase, ProcessVariables.CYBERSECURITY_REVIEW + ProcessVariables.REASON_SUFFIX + "Text"))
                 .contains("1,000,000");
         assertThat(variable(demoCase, ProcessVariables.LISTING_TYPE)).isEqualTo("INDIRECT");
         assertThat(tasklist.choice("上市类型 / Listing type")).isEqualTo("间接境外上市 / Indirect listing");
         assertThat(tasklist.choice("Country or region")).isEqualTo("美国 / United States");
         assertThat(tasklist.field("Why this listing type"))
-                .isEqualTo(variable(demoCase, ProcessVariables.LISTING_TYPE + ProcessVariables.REASON_SUFFIX));
+                .isEqualTo(variable(demoCase, ProcessVariables.LISTING_TYPE + ProcessVariables.REASON_SUFFIX + "Text"));
         assertThat(tasklist.isEditable("Why")).isFalse();
         // Nothing the officer would need a code book for, and no empty boxes: the demo case needs no
         // industry regulator's approval and the company has not corrected anything yet.
         assertThat(tasklist.everythingShown()).doesNotContain("INDIRECT", "CLEAR", "MANDATORY", "SECURITY_ASSESSMENT",
-                "STANDARD_CONTRACT", "EXEMPT", "true", "false").doesNotContainPattern("\\bUS\\b");
+                "STANDARD_CONTRACT", "EXEMPT", "true", "false", "screening.", "|").doesNotContainPattern("\\bUS\\b")
+                .doesNotContainPattern("\\bNYSE\\b");
         assertThat(variable(demoCase, ProcessVariables.INDUSTRY_REGULATOR_NAME)).isNull();
         assertThat(tasklist.shows("Industry prior approval")).as("the industry prior approval that does not apply").isFalse();
         assertThat(variable(demoCase, ProcessVariables.MATERIALS_ANSWER)).isNull();
