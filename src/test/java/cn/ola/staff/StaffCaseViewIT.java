@@ -255,7 +255,7 @@ class StaffCaseViewIT {
         Browserless staff = signedIn("csrc");
         String body = staff.get("/staff/applications/" + number).body();
         assertThat(rows(body, "documents")).anySatisfy(row -> assertThat(row)
-                .contains("PRC_LEGAL_OPINION").contains("法律意见书.txt").contains("compliance"));
+                .startsWith("PRC legal opinion |").contains("法律意见书.txt").contains("compliance"));
 
         HttpResponse<String> download = staff.get("/staff/applications/" + number + "/documents/" + documentId);
         assertThat(download.statusCode()).isEqualTo(200);
