@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.ola.filing.Stages;
 import cn.ola.ops.StartupLock;
 
 /**
@@ -61,11 +62,30 @@ class CaseStagesRepair implements ApplicationRunner {
                 }
             }
         });
+        if (checksByCase.isEmpty()) {
+            return 0;
+        }
+        // The open cases' stages in one read: a start where every case agrees issues no query per case.
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, Set<String>> stagesByCase = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.application_number, a.id, s.stage FROM applications a
+                LEFT JOIN case_stages s ON s.application_id = a.id
+                WHERE a.closed_at IS NULL AND a.application_number IS NOT NULL""")
+                .query(row -> {
+                    String number = row.getString("application_number");
+                    ids.put(number, row.getLong("id"));
+                    Set<String> stages = stagesByCase.computeIfAbsent(number, n -> new HashSet<>());
+                    if (row.getString("stage") != null) {
+                        stages.add(row.getString("stage"));
+                    }
+                });
         int repaired = 0;
         for (Map.Entry<String, Set<String>> theCase : checksByCase.entrySet()) {
-            Long id = jdbc.sql("SELECT id FROM applications WHERE application_number = ? AND closed_at IS NULL")
-                    .param(theCase.getKey()).query(Long.class).optional().orElse(null);
-            if (id != null && caseRecord.correctChecks(id, theCase.getValue())) {
+            Long id = ids.get(theCase.getKey());
+            Set<String> current = stagesByCase.get(theCase.getKey());
+            if (id != null && !Stages.withChecksUnderWay(current, theCase.getValue()).equals(current)
+                    && caseRecord.correctChecks(id, theCase.getValue())) {
                 repaired++;
             }
         }

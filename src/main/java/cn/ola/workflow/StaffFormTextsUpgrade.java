@@ -1,16 +1,18 @@
 package cn.ola.workflow;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,18 +28,25 @@ class StaffFormTextsUpgrade implements ApplicationRunner {
 
     private final RuntimeService runtime;
     private final StaffFormTexts texts;
+    private final JdbcClient jdbc;
 
-    StaffFormTextsUpgrade(RuntimeService runtime, StaffFormTexts texts) {
+    StaffFormTextsUpgrade(RuntimeService runtime, StaffFormTexts texts, JdbcClient jdbc) {
         this.runtime = runtime;
         this.texts = texts;
+        this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         int written = 0;
-        for (VariableInstance exchange : runtime.createVariableInstanceQuery()
-                .variableName(ProcessVariables.VENUE_EXCHANGE).list()) {
-            String scope = exchange.getExecutionId();
+        // Found by one query, so that a start with every process up to date reads no process's variables.
+        List<String> withoutTexts = jdbc.sql("""
+                SELECT v.EXECUTION_ID_ FROM ACT_RU_VARIABLE v
+                WHERE v.NAME_ = ? AND v.EXECUTION_ID_ IS NOT NULL AND v.TASK_ID_ IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM ACT_RU_VARIABLE t WHERE t.EXECUTION_ID_ = v.EXECUTION_ID_ AND t.NAME_ = ?)""")
+                .params(ProcessVariables.VENUE_EXCHANGE, ProcessVariables.VENUE_EXCHANGE + StaffFormTexts.TEXT_SUFFIX)
+                .query(String.class).list();
+        for (String scope : withoutTexts) {
             try {
                 Map<String, Object> held = runtime.getVariablesLocal(scope);
                 Map<String, Object> missing = new HashMap<>();
@@ -50,7 +59,7 @@ class StaffFormTextsUpgrade implements ApplicationRunner {
                     runtime.setVariablesLocal(scope, missing);
                     written++;
                 }
-            } catch (OptimisticLockingException | NullValueException | org.camunda.bpm.engine.exception.NotFoundException movedOn) {
+            } catch (OptimisticLockingException | NullValueException | NotFoundException movedOn) {
                 // Ended, or written by another node, since the query.
             }
         }
