@@ -18,6 +18,7 @@ import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
 import cn.ola.company.CompanyUsers;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.CaseStatus;
 import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
@@ -28,7 +29,6 @@ import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
 import cn.ola.workflow.CaseWorkflow;
-import cn.ola.workflow.OpenStep;
 import cn.ola.workflow.RequiredDocuments;
 
 /**
@@ -99,7 +99,7 @@ public class ApplicantCases {
         Company company = companyOf(userId);
         requireNoProblems(ApplicationRules.malformed(draft.facts(), draft.cloudContracts()));
         long id = applications.createDraft(company.id(), draft.facts(), draft.cloudContracts());
-        audit.record(id, userId, AuditEventType.DRAFT_CREATED, null, ListingApplications.DRAFT, null);
+        audit.record(id, userId, AuditEventType.DRAFT_CREATED, null, CaseStatus.DRAFT.name(), null);
         return applications.find(id).orElseThrow();
     }
 
@@ -136,7 +136,7 @@ public class ApplicantCases {
             throw new ApplicationNotFoundException("with id " + applicationId);
         }
         int removed = documents.removeAll(applicationId);
-        audit.record(applicationId, userId, AuditEventType.DRAFT_DELETED, null, ListingApplications.DELETED,
+        audit.record(applicationId, userId, AuditEventType.DRAFT_DELETED, null, CaseStatus.DELETED.name(),
                 removed + " document(s) removed");
         return removed;
     }
@@ -299,7 +299,7 @@ public class ApplicantCases {
     }
 
     private static List<Screening> screening(List<AuditEvent> events) {
-        return events.stream().filter(e -> AuditEventType.SCREENING.name().equals(e.eventType()))
+        return events.stream().filter(e -> e.is(AuditEventType.SCREENING))
                 .map(e -> new Screening(e.stage(), e.outcome(), e.details())).toList();
     }
 

@@ -29,24 +29,32 @@ public class AuditTrail {
     }
 
     public void record(Long applicationId, String actor, AuditEventType type, String stage, String outcome, String details) {
+        record(applicationId, actor, type, stage, outcome, details, null);
+    }
+
+    /** An entry about a document of the case (a letter issued into it, say). */
+    public void record(Long applicationId, String actor, AuditEventType type, String stage, String outcome, String details,
+            Long documentId) {
         String eventType = type.name();
         Instant now = clock.instant();
         String kept = details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS);
         jdbc.sql("""
-                INSERT INTO audit_events (application_id, occurred_at, actor, event_type, stage, outcome, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(applicationId, Timestamp.from(now), actor, eventType, stage, outcome, kept)
+                INSERT INTO audit_events (application_id, occurred_at, actor, event_type, stage, outcome, details, document_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, Timestamp.from(now), actor, eventType, stage, outcome, kept, documentId)
                 .update();
-        events.publishEvent(new AuditRecorded(applicationId, new AuditEvent(now, actor, eventType, stage, outcome, kept)));
+        events.publishEvent(new AuditRecorded(applicationId,
+                new AuditEvent(now, actor, eventType, stage, outcome, kept, documentId)));
     }
 
     public List<AuditEvent> of(long applicationId) {
         return jdbc.sql("""
-                SELECT occurred_at, actor, event_type, stage, outcome, details FROM audit_events
+                SELECT occurred_at, actor, event_type, stage, outcome, details, document_id FROM audit_events
                 WHERE application_id = ? ORDER BY occurred_at, id""")
                 .param(applicationId)
                 .query((row, n) -> new AuditEvent(row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
-                        row.getString("event_type"), row.getString("stage"), row.getString("outcome"), row.getString("details")))
+                        row.getString("event_type"), row.getString("stage"), row.getString("outcome"), row.getString("details"),
+                        row.getObject("document_id", Long.class)))
                 .list();
     }
 }

@@ -26,6 +26,9 @@ import cn.ola.dashboard.DashboardFigures.WeekRow;
 import cn.ola.dashboard.DashboardQueries.StageCount;
 import cn.ola.dashboard.DashboardQueries.WeekOutcomeCount;
 import cn.ola.dashboard.StageDurations.StageMedian;
+import cn.ola.filing.CaseStatus;
+import cn.ola.filing.Stage;
+import cn.ola.filing.Stages;
 import cn.ola.workflow.Deadlines;
 
 /** The supervisors' view of the pipeline: where the cases are, what is late, what was decided, how long stages take. */
@@ -43,7 +46,7 @@ class Dashboard {
 
     Dashboard(DashboardQueries queries, WorkingDayCalendar calendar, MessageSource messages, Clock clock) {
         this.queries = queries;
-        this.durations = new StageDurations(calendar, Deadlines.BEIJING, CaseStages.PARALLEL_BLOCK_OF);
+        this.durations = new StageDurations(calendar, Deadlines.BEIJING, Stages.PARALLEL_BLOCK_OF);
         this.messages = messages;
         this.clock = clock;
     }
@@ -68,7 +71,7 @@ class Dashboard {
             }
         }
         List<StageRow> rows = new ArrayList<>();
-        for (String stage : inOrder(CaseStages.IN_PROCESS_ORDER, byStage.keySet())) {
+        for (String stage : inOrder(Stage.names(), byStage.keySet())) {
             StageCount count = byStage.getOrDefault(stage, new StageCount(stage, 0, 0));
             rows.add(new StageRow(stage, labels.stage(stage), count.cases(), count.overdue()));
         }
@@ -80,7 +83,7 @@ class Dashboard {
 
     private List<StatusRow> casesPerFinalStatus(Labels labels) {
         Map<String, Long> counts = queries.closedCasesPerStatus();
-        return inOrder(CaseStages.FINAL_STATUSES, counts.keySet()).stream()
+        return inOrder(CaseStatus.names(CaseStatus.finals()), counts.keySet()).stream()
                 .map(status -> new StatusRow(status, labels.status(status), counts.getOrDefault(status, 0L)))
                 .toList();
     }

@@ -24,13 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ListingApplications {
 
-    public static final String DRAFT = "DRAFT";
-    public static final String SUBMITTED = "SUBMITTED";
-    /**
-     * A draft its company deleted: gone from every list and look-up, its documents removed; the row
-     * stays only so that the audit trail of the draft keeps pointing somewhere.
-     */
-    public static final String DELETED = "DELETED";
+    private static final String DRAFT = CaseStatus.DRAFT.name();
+    private static final String DELETED = CaseStatus.DELETED.name();
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
@@ -150,7 +145,7 @@ public class ListingApplications {
     }
 
     /**
-     * Deletes a draft, if it is still one: its cloud contracts go, the row is marked {@link #DELETED}.
+     * Deletes a draft, if it is still one: its cloud contracts go, the row is marked {@link CaseStatus#DELETED}.
      * False when it was submitted or deleted meanwhile.
      */
     public boolean deleteDraft(long id) {
@@ -227,7 +222,7 @@ public class ListingApplications {
         int updated = jdbc.sql("""
                 UPDATE applications SET application_number = ?, status = ?, submitted_at = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND status = ?""")
-                .params(number.toString(), SUBMITTED, now, now, id, DRAFT).update();
+                .params(number.toString(), CaseStatus.SUBMITTED.name(), now, now, id, DRAFT).update();
         return updated == 1;
     }
 

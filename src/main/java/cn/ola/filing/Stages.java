@@ -1,32 +1,29 @@
 package cn.ola.filing;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The stages of a case, as the models enter them through {@code caseRecord.stage}, and which of
- * them a case stands in at one time. Most stages follow one another: entering one leaves the one
- * before. The checks inside the regulatory checks run side by side: each is current from its start
+ * Which of the stages ({@link Stage}) a case stands in at one time. Most stages follow one another:
+ * entering one leaves the one before. The checks inside the regulatory checks run side by side: each is current from its start
  * to its end, next to the others, and while any of them is current the case shows the checks
  * themselves rather than the regulatory checks they belong to.
  */
 public final class Stages {
 
-    public static final String REGULATORY_CHECKS = "REGULATORY_CHECKS";
-
     /** Every stage, in the order of the process; a case's current stages are listed in this order. */
-    public static final List<String> IN_PROCESS_ORDER = List.of("SCREENING", "INTAKE_CHECK", REGULATORY_CHECKS,
-            "CYBERSECURITY_REVIEW", "DATA_PROTECTION", "INDUSTRY_APPROVAL", "CSRC_FILING", "AWAITING_LISTING");
+    public static final List<String> IN_PROCESS_ORDER = Stage.names();
 
     /** For each stage that runs side by side with others, the stage of the block it belongs to. */
-    public static final Map<String, String> PARALLEL_BLOCK_OF = Map.of(
-            "CYBERSECURITY_REVIEW", REGULATORY_CHECKS,
-            "DATA_PROTECTION", REGULATORY_CHECKS,
-            "INDUSTRY_APPROVAL", REGULATORY_CHECKS);
+    public static final Map<String, String> PARALLEL_BLOCK_OF = Arrays.stream(Stage.values())
+            .filter(stage -> stage.block().isPresent())
+            .collect(Collectors.toUnmodifiableMap(Enum::name, stage -> stage.block().orElseThrow().name()));
 
     private static final Comparator<String> PROCESS_ORDER = Comparator
             .comparingInt((String stage) -> IN_PROCESS_ORDER.contains(stage) ? IN_PROCESS_ORDER.indexOf(stage)

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 
 import cn.ola.security.Roles;
+import cn.ola.workflow.CaseModel;
 
 /**
  * Which staff groups see and work every task of a process definition ("pooled"), and so need no
@@ -26,10 +27,10 @@ import cn.ola.security.Roles;
  */
 final class TaskPools {
 
-    static final String OVERSEAS_LISTING = "overseas-listing";
-    static final String CYBERSECURITY_REVIEW = "cybersecurity-review";
-    static final String DATA_PROTECTION_CHECKS = "data-protection-checks";
-    static final String CSRC_FILING = "csrc-filing";
+    static final String OVERSEAS_LISTING = CaseModel.OVERSEAS_LISTING.key();
+    static final String CYBERSECURITY_REVIEW = CaseModel.CYBERSECURITY_REVIEW.key();
+    static final String DATA_PROTECTION_CHECKS = CaseModel.DATA_PROTECTION_CHECKS.key();
+    static final String CSRC_FILING = CaseModel.CSRC_FILING.key();
 
     /** Pooled group → the definition keys whose every task it sees and works. */
     static final Map<String, Set<String>> POOLED = Map.of(

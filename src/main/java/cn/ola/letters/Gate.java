@@ -30,7 +30,7 @@ enum Gate {
 
     /** The gate that recorded this audit event as its refusal, if it is one. */
     static Optional<Gate> refusedBy(AuditEvent event) {
-        if (!AuditEventType.OUTCOME.name().equals(event.eventType())) {
+        if (!event.is(AuditEventType.OUTCOME)) {
             return Optional.empty();
         }
         return Arrays.stream(values())

@@ -147,7 +147,7 @@ public class Letters {
         StoredDocument stored = documents.storeReplacing(file.application().id(), letter.kind().name(), filename,
                 CONTENT_TYPE, pdf, ISSUER);
         audit.record(file.application().id(), ISSUER, AuditEventType.LETTER_ISSUED, gate.stage(), letter.kind().name(),
-                "Document " + stored.id() + ": " + filename + " (" + letter.decision() + ")");
+                "Document " + stored.id() + ": " + filename + " (" + letter.decision() + ")", stored.id());
         return stored;
     }
 

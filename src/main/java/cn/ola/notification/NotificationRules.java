@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
+import cn.ola.filing.CaseStatus;
 import cn.ola.visibility.CompanyView;
 
 /**
@@ -19,10 +19,6 @@ import cn.ola.visibility.CompanyView;
  */
 final class NotificationRules {
 
-    static final String SUBMITTED = "SUBMITTED";
-    static final String OUTCOME = "OUTCOME";
-    static final String CLOSED = "CLOSED";
-    static final String LETTER_ISSUED = "LETTER_ISSUED";
     static final String MATERIALS_REQUEST = "MATERIALS_REQUEST";
     static final String REQUESTED = "REQUESTED";
 
@@ -42,17 +38,13 @@ final class NotificationRules {
             "PI_SELF_ASSESSMENT", Set.of("ACCEPTED"),
             "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"));
 
-    static final Set<String> FINAL_OUTCOMES = Set.of("LISTED", "REJECTED", "WITHDRAWN", "TERMINATED", "EXPIRED");
-
-    /** Letters record "Document <id>: <file name> (<decision>)" as their details. */
-    private static final Pattern LETTER_DOCUMENT = Pattern.compile("^Document (\\d+):");
 
     private NotificationRules() {
     }
 
     /** Whether the event is a new request for materials (which needs the open request to be told). */
     static boolean isMaterialsRequest(AuditEvent event) {
-        return OUTCOME.equals(event.eventType()) && MATERIALS_REQUEST.equals(event.stage())
+        return event.is(AuditEventType.OUTCOME) && MATERIALS_REQUEST.equals(event.stage())
                 && REQUESTED.equals(event.outcome());
     }
 
@@ -64,23 +56,22 @@ final class NotificationRules {
             return Optional.empty();
         }
         AuditEvent event = seen.get();
-        String type = event.eventType();
-        if (SUBMITTED.equals(type)) {
+        if (event.is(AuditEventType.SUBMITTED)) {
             return Optional.of(new Notice(Kind.RECEIPT, "notification.receipt", List.of(number), null, null, null,
                     "RECEIPT:" + applicationId));
         }
-        if (OUTCOME.equals(type) && event.stage() != null
+        if (event.is(AuditEventType.OUTCOME) && event.stage() != null
                 && DECISIONS.getOrDefault(event.stage(), Set.of()).contains(event.outcome())) {
             return Optional.of(new Notice(Kind.DECISION, "notification.decision." + event.stage() + "." + event.outcome(),
                     List.of(number), blankToNull(event.details()), null, null, null));
         }
-        if (LETTER_ISSUED.equals(type) && event.outcome() != null) {
-            Matcher document = LETTER_DOCUMENT.matcher(event.details() == null ? "" : event.details());
-            String link = document.find() ? "/applications/" + number + "/letters/" + document.group(1) : null;
+        if (event.is(AuditEventType.LETTER_ISSUED) && event.outcome() != null) {
+            Long document = event.documentId();
+            String link = document == null ? null : "/applications/" + number + "/letters/" + document;
             return Optional.of(new Notice(Kind.LETTER, "notification.letter." + event.outcome(), List.of(number), null, null,
-                    link, link == null ? null : "LETTER:" + document.group(1)));
+                    link, link == null ? null : "LETTER:" + document));
         }
-        if (CLOSED.equals(type) && FINAL_OUTCOMES.contains(event.outcome())) {
+        if (event.is(AuditEventType.CLOSED) && CaseStatus.of(event.outcome()).filter(CaseStatus::isFinal).isPresent()) {
             return Optional.of(new Notice(Kind.OUTCOME, "notification.closed." + event.outcome(), List.of(number), null,
                     null, null, "CLOSED:" + applicationId));
         }

@@ -15,6 +15,7 @@ import cn.ola.applicant.CaseOverview;
 import cn.ola.applicant.Screening;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.workflow.ApplicationNotFoundException;
+import cn.ola.workflow.ScreeningDecision;
 
 /** The company's applications, and the confirmation it sees right after submitting one. */
 @Controller
@@ -53,7 +54,7 @@ class ApplicationsController {
         String prefix = "applications.screening." + screening.decision();
         String result = screening.result() == null ? "NONE" : screening.result();
         String sentence;
-        if (screening.decision().equals("industry-prior-approval") && !result.equals("NONE")) {
+        if (screening.decision().equals(ScreeningDecision.INDUSTRY_PRIOR_APPROVAL.decisionKey()) && !result.equals("NONE")) {
             String regulator = messages.getMessage("applications.regulator." + result, null, result, locale);
             sentence = messages.getMessage(prefix + ".REQUIRED", new Object[] {regulator}, locale);
         } else {

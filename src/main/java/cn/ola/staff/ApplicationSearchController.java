@@ -18,6 +18,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import cn.ola.filing.CaseStatus;
+import cn.ola.filing.Stage;
 
 /**
  * The staff list of cases: {@code GET /staff/applications?q=&status=&stage=&overdue=&page=&size=&sort=}.
@@ -53,13 +55,13 @@ class ApplicationSearchController {
             text = null;
         }
         String statusFilter = blankToNull(status);
-        if (statusFilter != null && !CaseStates.STATUSES.contains(statusFilter)) {
-            errors.add(problem("staff.search.error.status", statusFilter, String.join(", ", CaseStates.STATUSES)));
+        if (statusFilter != null && !CaseStatus.names(CaseStatus.ofSubmittedCases()).contains(statusFilter)) {
+            errors.add(problem("staff.search.error.status", statusFilter, String.join(", ", CaseStatus.names(CaseStatus.ofSubmittedCases()))));
             statusFilter = null;
         }
         String stageFilter = blankToNull(stage);
-        if (stageFilter != null && !CaseStates.STAGES.contains(stageFilter)) {
-            errors.add(problem("staff.search.error.stage", stageFilter, String.join(", ", CaseStates.STAGES)));
+        if (stageFilter != null && !Stage.names().contains(stageFilter)) {
+            errors.add(problem("staff.search.error.stage", stageFilter, String.join(", ", Stage.names())));
             stageFilter = null;
         }
         Boolean overdueFilter = null;
@@ -115,8 +117,8 @@ class ApplicationSearchController {
         model.addAttribute("stage", stage);
         model.addAttribute("overdue", overdue);
         model.addAttribute("sizeParam", size);
-        model.addAttribute("statuses", CaseStates.STATUSES);
-        model.addAttribute("stages", CaseStates.STAGES);
+        model.addAttribute("statuses", CaseStatus.names(CaseStatus.ofSubmittedCases()));
+        model.addAttribute("stages", Stage.names());
         model.addAttribute("result", result);
         model.addAttribute("sort", sortColumn.parameter());
         model.addAttribute("descending", descending);

@@ -1,12 +1,15 @@
 package cn.ola.staff;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.ola.applicant.DocumentKind;
+import cn.ola.audit.AuditEventType;
 import cn.ola.security.Roles;
 import cn.ola.workflow.CaseParticipation.Reader;
 
@@ -22,9 +25,9 @@ import cn.ola.workflow.CaseParticipation.Reader;
 final class NeedToKnow {
 
     /** Events that concern the case as a whole, not anybody's deliberation. */
-    static final Set<String> CASE_EVENTS = Set.of("SUBMITTED", "STATUS_CHANGED", "STAGE_ENTERED", "CLOSED", "SCREENING",
-            "WITHDRAWAL_REQUESTED", "OVERSEAS_SUBMISSION_REPORTED", "LISTING_REPORTED");
-    static final String OUTCOME = "OUTCOME";
+    static final Set<AuditEventType> CASE_EVENTS = EnumSet.of(AuditEventType.SUBMITTED, AuditEventType.STATUS_CHANGED,
+            AuditEventType.STAGE_ENTERED, AuditEventType.CLOSED, AuditEventType.SCREENING,
+            AuditEventType.WITHDRAWAL_REQUESTED, AuditEventType.OVERSEAS_SUBMISSION_REPORTED, AuditEventType.LISTING_REPORTED);
     /** The office's initial opinion: the agencies it consults read it in their own task. */
     static final String SHARED_WITH_AGENCIES = "CYBERSECURITY_REVIEW_INITIAL";
     static final String AGENCY_OPINION_PREFIX = "CYBERSECURITY_REVIEW_AGENCY_";
@@ -63,10 +66,11 @@ final class NeedToKnow {
         if (entry.source() == CaseTimeline.Source.ENGINE) {
             return entry.taskId() != null && ownTaskIds.contains(entry.taskId());
         }
-        if (CASE_EVENTS.contains(entry.event())) {
+        Optional<AuditEventType> type = AuditEventType.of(entry.event());
+        if (type.filter(CASE_EVENTS::contains).isPresent()) {
             return true;
         }
-        return OUTCOME.equals(entry.event()) && entry.step() != null && ownSteps.contains(entry.step());
+        return type.orElse(null) == AuditEventType.OUTCOME && entry.step() != null && ownSteps.contains(entry.step());
     }
 
     List<OpenTasks.OpenTask> tasks(List<OpenTasks.OpenTask> open) {

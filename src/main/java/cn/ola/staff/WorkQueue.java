@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,7 +26,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.ola.filing.Stage;
 import cn.ola.security.Roles;
+import cn.ola.workflow.CaseModel;
 import cn.ola.workflow.CaseTaskNames;
 import cn.ola.workflow.ProcessVariables;
 
@@ -46,18 +49,6 @@ class WorkQueue {
     static final String GROUP = "group:";
     /** Tasks without a due date come last. */
     static final long NO_DUE_DATE = Long.MAX_VALUE;
-
-    /**
-     * The stage a task belongs to, by the model it runs in; a sub-process used by several stages
-     * (member agencies' opinions, the company's supplements) belongs to the stage of its caller. The
-     * same stages the models enter with {@code caseRecord.stage(...)} (WorkQueueStagesTest keeps them in step).
-     */
-    static final Map<String, String> STAGE_OF_MODEL = Map.of(
-            "overseas-listing", "INTAKE_CHECK",
-            "cybersecurity-review", "CYBERSECURITY_REVIEW",
-            "data-protection-checks", "DATA_PROTECTION",
-            "industry-approval", "INDUSTRY_APPROVAL",
-            "csrc-filing", "CSRC_FILING");
 
     private final JdbcClient jdbc;
 
@@ -180,15 +171,18 @@ class WorkQueue {
                 && context.getDbEntityManager().getDbEntityCache().isDeleted(entity);
     }
 
-    /** The stage of the model the task runs in, or of the nearest calling model that has one. */
+    /**
+     * The stage a task belongs to: the stage of the model it runs in ({@link CaseModel#stage()}), or of the
+     * nearest calling model that has one (a member agency's opinion belongs to the review that asked for it).
+     */
     static String stageOf(DelegateTask task) {
         if (!(task.getExecution() instanceof ExecutionEntity execution)) {
             return null;
         }
         for (ExecutionEntity at = execution; at != null; at = at.getProcessInstance().getSuperExecution()) {
-            String stage = STAGE_OF_MODEL.get(at.getProcessDefinition().getKey());
-            if (stage != null) {
-                return stage;
+            Optional<Stage> stage = CaseModel.of(at.getProcessDefinition().getKey()).flatMap(CaseModel::stage);
+            if (stage.isPresent()) {
+                return stage.get().name();
             }
         }
         return null;

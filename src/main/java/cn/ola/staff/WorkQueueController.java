@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.Stage;
 import cn.ola.security.CurrentGroups;
 import cn.ola.workflow.Deadlines;
 
@@ -76,8 +77,8 @@ class WorkQueueController {
             taskFilter = null;
         }
         String stageFilter = blankToNull(stage);
-        if (stageFilter != null && !CaseStates.STAGES.contains(stageFilter)) {
-            errors.add(problem("staff.queue.error.stage", stageFilter, String.join(", ", CaseStates.STAGES)));
+        if (stageFilter != null && !Stage.names().contains(stageFilter)) {
+            errors.add(problem("staff.queue.error.stage", stageFilter, String.join(", ", Stage.names())));
             stageFilter = null;
         }
         String numberFilter = blankToNull(number);
@@ -116,7 +117,7 @@ class WorkQueueController {
         model.addAttribute("stage", stage);
         model.addAttribute("number", number);
         model.addAttribute("taskKinds", taskKinds());
-        model.addAttribute("stages", CaseStates.STAGES);
+        model.addAttribute("stages", Stage.names());
         model.addAttribute("rows", rows);
         model.addAttribute("total", result.total());
         model.addAttribute("overdue", result.overdue());

@@ -3,6 +3,9 @@ package cn.ola.visibility;
 import java.util.Map;
 import java.util.Set;
 
+import cn.ola.filing.Stage;
+import cn.ola.workflow.ApplicantAction;
+
 /**
  * Every user task of the models, and how the company sees it while it is open. The company's own
  * tasks and the regulators' statutory steps (with the deadlines the law gives them) are shown as
@@ -13,16 +16,17 @@ import java.util.Set;
 final class CaseTasks {
 
     /** The stage under which the cybersecurity review's internal work is shown. */
-    static final String CYBERSECURITY_REVIEW = "CYBERSECURITY_REVIEW";
+    static final String CYBERSECURITY_REVIEW = Stage.CYBERSECURITY_REVIEW.name();
     /** The stage under which the CSRC's internal work on the filing is shown. */
-    static final String CSRC_FILING = "CSRC_FILING";
+    static final String CSRC_FILING = Stage.CSRC_FILING.name();
 
     /** Task key → the key the company sees it under: its own, or the stage it belongs to. */
     static final Map<String, String> SHOWN_AS = Map.ofEntries(
             // the company's own steps
-            Map.entry("Task_SupplyMaterials", "Task_SupplyMaterials"),
-            Map.entry("Task_ReportOverseasSubmission", "Task_ReportOverseasSubmission"),
-            Map.entry("Task_ReportListing", "Task_ReportListing"),
+            Map.entry(ApplicantAction.SUPPLY_MATERIALS.taskKey(), ApplicantAction.SUPPLY_MATERIALS.taskKey()),
+            Map.entry(ApplicantAction.REPORT_OVERSEAS_SUBMISSION.taskKey(),
+                    ApplicantAction.REPORT_OVERSEAS_SUBMISSION.taskKey()),
+            Map.entry(ApplicantAction.REPORT_LISTING.taskKey(), ApplicantAction.REPORT_LISTING.taskKey()),
             // the regulators' statutory steps
             Map.entry("Task_IntakeCheck", "Task_IntakeCheck"),
             Map.entry("Task_CheckMaterials", "Task_CheckMaterials"),

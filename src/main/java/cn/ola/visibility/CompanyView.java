@@ -88,7 +88,7 @@ public final class CompanyView {
             return Optional.empty();
         }
         return Optional.of(new AuditEvent(event.occurredAt(), actor(event.actor(), ownUser), event.eventType(),
-                event.stage(), event.outcome(), audience == COMPANY ? event.details() : null));
+                event.stage(), event.outcome(), audience == COMPANY ? event.details() : null, event.documentId()));
     }
 
     /** The events the company learns of, as it sees them, in their order. */

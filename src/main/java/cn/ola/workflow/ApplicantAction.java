@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /** The steps of a case that the applicant company takes itself, in the portal or through the API. */
 public enum ApplicantAction {
-    SUPPLY_MATERIALS(CaseWorkflow.SUPPLY_MATERIALS_TASK),
-    REPORT_OVERSEAS_SUBMISSION(CaseWorkflow.REPORT_OVERSEAS_SUBMISSION_TASK),
-    REPORT_LISTING(CaseWorkflow.REPORT_LISTING_TASK);
+    SUPPLY_MATERIALS("Task_SupplyMaterials"),
+    REPORT_OVERSEAS_SUBMISSION("Task_ReportOverseasSubmission"),
+    REPORT_LISTING("Task_ReportListing");
 
     private final String taskKey;
 
@@ -14,6 +14,7 @@ public enum ApplicantAction {
         this.taskKey = taskKey;
     }
 
+    /** The id of the user task in the models (the same in every model that has the step). */
     public String taskKey() {
         return taskKey;
     }

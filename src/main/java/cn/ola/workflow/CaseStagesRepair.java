@@ -29,12 +29,6 @@ class CaseStagesRepair implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStagesRepair.class);
 
-    /** The stage each check's process stands for. */
-    static final Map<String, String> STAGE_OF_PROCESS = Map.of(
-            "cybersecurity-review", "CYBERSECURITY_REVIEW",
-            "data-protection-checks", "DATA_PROTECTION",
-            "industry-approval", "INDUSTRY_APPROVAL");
-
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final CaseRecord caseRecord;
@@ -55,13 +49,17 @@ class CaseStagesRepair implements ApplicationRunner {
     /** The number of cases whose stages were set right. */
     int repair() {
         Map<String, Set<String>> checksByCase = new HashMap<>();
-        STAGE_OF_PROCESS.forEach((processKey, stage) -> {
-            for (ProcessInstance check : runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list()) {
+        for (CaseModel model : CaseModel.values()) {
+            if (!model.isParallelCheck()) {
+                continue;
+            }
+            String stage = model.stage().orElseThrow().name();
+            for (ProcessInstance check : runtime.createProcessInstanceQuery().processDefinitionKey(model.key()).list()) {
                 if (check.getBusinessKey() != null) {
                     checksByCase.computeIfAbsent(check.getBusinessKey(), number -> new HashSet<>()).add(stage);
                 }
             }
-        });
+        }
         if (checksByCase.isEmpty()) {
             return 0;
         }

@@ -30,6 +30,7 @@ import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.CaseStatus;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 
@@ -41,11 +42,11 @@ import cn.ola.filing.ListingApplications;
 @Service
 public class CaseWorkflow {
 
-    public static final String PROCESS_KEY = "overseas-listing";
+    public static final String PROCESS_KEY = CaseModel.OVERSEAS_LISTING.key();
     public static final String WITHDRAWAL_MESSAGE = "ApplicationWithdrawn";
-    static final String SUPPLY_MATERIALS_TASK = "Task_SupplyMaterials";
-    static final String REPORT_OVERSEAS_SUBMISSION_TASK = "Task_ReportOverseasSubmission";
-    static final String REPORT_LISTING_TASK = "Task_ReportListing";
+    static final String SUPPLY_MATERIALS_TASK = ApplicantAction.SUPPLY_MATERIALS.taskKey();
+    static final String REPORT_OVERSEAS_SUBMISSION_TASK = ApplicantAction.REPORT_OVERSEAS_SUBMISSION.taskKey();
+    static final String REPORT_LISTING_TASK = ApplicantAction.REPORT_LISTING.taskKey();
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -98,7 +99,7 @@ public class CaseWorkflow {
             }
             // Read again under the row lock the update took: the facts as submitted, not as first read.
             ListingApplication submitted = applications.find(applicationId).orElseThrow();
-            audit.record(applicationId, actor, AuditEventType.SUBMITTED, null, ListingApplications.SUBMITTED, null);
+            audit.record(applicationId, actor, AuditEventType.SUBMITTED, null, CaseStatus.SUBMITTED.name(), null);
             Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(),
                     applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today());
             ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);

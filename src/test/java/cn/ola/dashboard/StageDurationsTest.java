@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import cn.ola.calendar.WorkingDayCalendar;
 import cn.ola.dashboard.StageDurations.StageEvent;
 import cn.ola.dashboard.StageDurations.StageMedian;
+import cn.ola.filing.Stages;
 
 /** Working days per stage and their medians, from the stage entries and closes of the audit trail. */
 class StageDurationsTest {
@@ -28,7 +29,7 @@ class StageDurationsTest {
             datesFrom("2026-02-15", "2026-02-23"), Set.of(LocalDate.parse("2026-02-14"), LocalDate.parse("2026-02-28")),
             Set.of(2026));
 
-    private final StageDurations durations = new StageDurations(CALENDAR, BEIJING, CaseStages.PARALLEL_BLOCK_OF);
+    private final StageDurations durations = new StageDurations(CALENDAR, BEIJING, Stages.PARALLEL_BLOCK_OF);
 
     @Test
     void aStageLastsUntilTheNextStageInWorkingDaysThatSkipTheHolidaysAndCountTheMakeUpSaturday() {

@@ -95,7 +95,7 @@ class LettersTest {
                 "中国证券监督管理委员会", "China Securities Regulatory Commission", "Example Data Holdings Ltd. (Cayman Islands)",
                 "纳斯达克证券交易所（美国）", "Nasdaq Stock Market (United States)", "首次公开发行", "Initial public offering", "间接境外发行上市");
         verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CSRC_FILING"),
-                eq("FILING_NOTICE"), startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"));
+                eq("FILING_NOTICE"), startsWith("Document 501: OLA-2026-000077-filing-notice.pdf"), eq(501L));
     }
 
     @Test
@@ -108,7 +108,7 @@ class LettersTest {
         assertThat(storedText()).contains("国家烟草专卖局", "State Tobacco Monopoly Administration", "决定不予通过",
                 "烟草专卖品生产企业不得由境外投资者控制。").doesNotContain("中国证券监督管理委员会");
         verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("INDUSTRY_APPROVAL"),
-                eq("REFUSAL_LETTER"), anyString());
+                eq("REFUSAL_LETTER"), anyString(), eq(501L));
     }
 
     @Test
@@ -130,7 +130,7 @@ class LettersTest {
         assertThat(storedText()).contains("网络安全审查办公室", "Cybersecurity Review Office", "决定不予通过")
                 .doesNotContain("Core data would leave the country.");
         verify(audit).record(eq(APPLICATION_ID), eq("system"), eq(AuditEventType.LETTER_ISSUED), eq("CYBERSECURITY_REVIEW"),
-                eq("REFUSAL_LETTER"), anyString());
+                eq("REFUSAL_LETTER"), anyString(), eq(501L));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.ola.audit.AuditEvent;
+import cn.ola.filing.CaseStatus;
 import cn.ola.visibility.CompanyView;
 import cn.ola.workflow.ApplicantAction;
 
@@ -62,8 +63,9 @@ class NotificationRulesTest {
 
     @Test
     void anIssuedLetterLinksToItsDownload() {
-        Notice letter = notice("LETTER_ISSUED", "CSRC_FILING", "FILING_NOTICE",
-                "Document 17: OLA-2026-000042-filing-notice.pdf (FILED)").orElseThrow();
+        Notice letter = NotificationRules.noticeOf(42L, NUMBER, new AuditEvent(Instant.parse("2026-03-02T02:00:00Z"),
+                "system", "LETTER_ISSUED", "CSRC_FILING", "FILING_NOTICE",
+                "Document 17: OLA-2026-000042-filing-notice.pdf (FILED)", 17L)).orElseThrow();
 
         assertThat(letter.kind()).isEqualTo(Kind.LETTER);
         assertThat(letter.link()).isEqualTo("/applications/" + NUMBER + "/letters/17");
@@ -103,7 +105,7 @@ class NotificationRulesTest {
             step.getValue().forEach(outcome -> keys.add("notification.decision." + step.getKey() + "." + outcome));
             keys.add(CaseNotifications.requestKey(step.getKey()));
         }
-        NotificationRules.FINAL_OUTCOMES.forEach(outcome -> keys.add("notification.closed." + outcome));
+        CaseStatus.finals().forEach(outcome -> keys.add("notification.closed." + outcome));
         List.of("FILING_NOTICE", "REVIEW_CONCLUSION", "REFUSAL_LETTER").forEach(kind -> keys.add("notification.letter." + kind));
         for (ApplicantAction action : ApplicantAction.values()) {
             keys.add("notification.reminder." + action.taskKey());

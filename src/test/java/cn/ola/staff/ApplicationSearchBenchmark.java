@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import cn.ola.calendar.WorkingDayCalendar;
+import cn.ola.filing.CaseStatus;
+import cn.ola.filing.Stage;
 import cn.ola.staff.ApplicationSearch.Criteria;
 import cn.ola.staff.ApplicationSearch.Sort;
 import cn.ola.workflow.Deadlines;
@@ -113,8 +115,8 @@ class ApplicationSearchBenchmark {
             }
             connection.commit();
             long firstCompany = JdbcClient.create(dataSource).sql("SELECT MIN(id) FROM companies").query(Long.class).single();
-            String[] statuses = CaseStates.STATUSES.toArray(String[]::new);
-            String[] stages = CaseStates.STAGES.toArray(String[]::new);
+            String[] statuses = CaseStatus.names(CaseStatus.ofSubmittedCases()).toArray(String[]::new);
+            String[] stages = Stage.names().toArray(String[]::new);
             Instant first = Instant.parse("2024-01-01T00:00:00Z");
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO applications (application_number, company_id, status, overdue, submitted_at,

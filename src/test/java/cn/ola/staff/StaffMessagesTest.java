@@ -31,6 +31,8 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.Test;
 
+import cn.ola.filing.CaseStatus;
+import cn.ola.filing.Stage;
 import cn.ola.workflow.ScreeningDecision;
 
 /** The staff pages speak Chinese and English everywhere: no text left out of either bundle. */
@@ -62,8 +64,8 @@ class StaffMessagesTest {
     @Test
     void everyStatusStageAndScreeningDecisionHasAName() throws IOException {
         Set<String> keys = bundle("messages-staff.properties").stringPropertyNames();
-        CaseStates.STATUSES.forEach(status -> assertThat(keys).contains("staff.status." + status));
-        CaseStates.STAGES.forEach(stage -> assertThat(keys).contains("staff.stage." + stage));
+        CaseStatus.ofSubmittedCases().forEach(status -> assertThat(keys).contains("staff.status." + status));
+        Stage.names().forEach(stage -> assertThat(keys).contains("staff.stage." + stage));
         for (ScreeningDecision decision : ScreeningDecision.values()) {
             assertThat(keys).contains("staff.dmn.decision." + decision.decisionKey());
         }

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import cn.ola.workflow.CaseModel;
+
 /**
- * The work queue names a task's stage by the model it runs in ({@link WorkQueue#STAGE_OF_MODEL}); the
+ * The work queue names a task's stage by the model it runs in ({@link CaseModel#stage()}); the
  * models name the stages they enter with {@code caseRecord.stage(...)}. This keeps the two in step:
  * a model that enters a stage of its own is listed with that stage, and every model with staff tasks
  * is either listed or called only from listed models.
@@ -46,15 +48,18 @@ class WorkQueueStagesTest {
                 }
             }
         }
-        assertThat(CaseStates.STAGES).containsAll(WorkQueue.STAGE_OF_MODEL.values());
-        WorkQueue.STAGE_OF_MODEL.forEach((key, stage) -> {
+        Map<String, String> stageOfModel = new HashMap<>();
+        for (CaseModel model : CaseModel.values()) {
+            model.stage().ifPresent(stage -> stageOfModel.put(model.key(), stage.name()));
+        }
+        stageOfModel.forEach((key, stage) -> {
             assertThat(entered).as("a model named " + key).containsKey(key);
             assertThat(entered.get(key)).as("the stages " + key + " enters").contains(stage);
         });
         for (String key : withStaffTasks) {
-            if (!WorkQueue.STAGE_OF_MODEL.containsKey(key)) {
+            if (!stageOfModel.containsKey(key)) {
                 assertThat(callers.get(key)).as("the models calling " + key).isNotEmpty()
-                        .allSatisfy(caller -> assertThat(WorkQueue.STAGE_OF_MODEL).containsKey(caller));
+                        .allSatisfy(caller -> assertThat(stageOfModel).containsKey(caller));
             }
         }
         assertThat(withStaffTasks).contains("overseas-listing", "cybersecurity-review", "member-agency-opinion");

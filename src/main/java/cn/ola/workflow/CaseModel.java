@@ -1,0 +1,51 @@
+package cn.ola.workflow;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import cn.ola.filing.Stage;
+
+/**
+ * The process models of a case ({@code bpmn/<key>.bpmn}), each with the stage its staff tasks belong
+ * to. A model that several stages call (a member agency's opinion, the company's reports and
+ * supplements) has no stage of its own: its tasks belong to the stage of the caller.
+ * {@code CaseModelTest} holds this list against the models.
+ */
+public enum CaseModel {
+    OVERSEAS_LISTING("overseas-listing", Stage.INTAKE_CHECK),
+    CYBERSECURITY_REVIEW("cybersecurity-review", Stage.CYBERSECURITY_REVIEW),
+    DATA_PROTECTION_CHECKS("data-protection-checks", Stage.DATA_PROTECTION),
+    INDUSTRY_APPROVAL("industry-approval", Stage.INDUSTRY_APPROVAL),
+    CSRC_FILING("csrc-filing", Stage.CSRC_FILING),
+    MEMBER_AGENCY_OPINION("member-agency-opinion", null),
+    COMPANY_REPORT("company-report", null),
+    SUPPLEMENTARY_MATERIALS("supplementary-materials", null);
+
+    private final String key;
+    private final Stage stage;
+
+    CaseModel(String key, Stage stage) {
+        this.key = key;
+        this.stage = stage;
+    }
+
+    /** The process definition key (the model's file name). */
+    public String key() {
+        return key;
+    }
+
+    /** The stage the model's staff tasks belong to; empty for a model called from several stages. */
+    public Optional<Stage> stage() {
+        return Optional.ofNullable(stage);
+    }
+
+    /** Whether the model is one of the checks that run side by side (the stage of its process runs in a block). */
+    public boolean isParallelCheck() {
+        return stage != null && stage.block().isPresent();
+    }
+
+    /** The model of this process definition key, if it is one of ours. */
+    public static Optional<CaseModel> of(String key) {
+        return Arrays.stream(values()).filter(model -> model.key.equals(key)).findFirst();
+    }
+}
