@@ -1,10 +1,9 @@
 package cn.ola.bench;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.support.PlatformFacts;
 
 /**
  * The mix of cases of the benchmark issue. About 40% of the companies hold more than 1,000,000
@@ -39,10 +38,7 @@ enum CaseMix {
      */
     ApplicationFacts facts() {
         boolean large = large();
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Benchmark Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), null, true, false, false, large ? 3_200_000L : 400_000L,
-                large ? 150_000L : 50_000L, 0L, true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"),
-                new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null,
-                null);
+        return PlatformFacts.platform().issuer("Benchmark Data Holdings Ltd. (Cayman)").appliedAbroadOn(null)
+                .users(large ? 3_200_000L : 400_000L).exported(large ? 150_000L : 50_000L).build();
     }
 }

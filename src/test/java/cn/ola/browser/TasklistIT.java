@@ -2,8 +2,6 @@ package cn.ola.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -32,6 +30,7 @@ import cn.ola.support.Browser;
 import cn.ola.support.BrowserLanguage;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.PlatformFacts;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.workflow.ProcessVariables;
 
@@ -198,10 +197,7 @@ class TasklistIT {
 
     /** A mid-sized platform listing in New York: straight to the filing after intake. */
     private static ApplicationFacts smallPlatform() {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 500_000L, 0L, 0L,
-                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().users(500_000L).exported(0L).build();
     }
 
     private Object variable(ProcessInstance instance, String name) {

@@ -2,7 +2,6 @@ package cn.ola.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -36,11 +35,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.ola.calendar.WorkingDayCalendar;
 import cn.ola.company.Companies;
 import cn.ola.company.UnifiedSocialCreditCode;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.PlatformFacts;
 import cn.ola.workflow.CaseWorkflow;
 
 /**
@@ -288,10 +287,7 @@ class DashboardIT {
 
     private long draft(String industry) {
         long companyId = companies.findByCreditCode(DEMO_COMPANY).orElseThrow().id();
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 500_000L, 150_000L, 0L, true,
-                true, industry, new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        var facts = PlatformFacts.platform().users(500_000L).industry(industry).build();
         return applications.createDraft(companyId, facts, List.of());
     }
 

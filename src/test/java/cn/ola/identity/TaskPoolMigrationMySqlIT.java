@@ -2,9 +2,7 @@ package cn.ola.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ListingApplications;
 import cn.ola.security.Roles;
 import cn.ola.support.MySqlDatabase;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.workflow.MemberAgencies.Agency;
@@ -143,9 +142,6 @@ class TaskPoolMigrationMySqlIT {
     }
 
     private static ApplicationFacts largePlatform() {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 3_200_000L, 150_000L, 0L,
-                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().build();
     }
 }

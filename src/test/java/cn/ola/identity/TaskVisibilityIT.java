@@ -2,7 +2,6 @@ package cn.ola.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import cn.ola.filing.ListingApplications;
 import cn.ola.security.Roles;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.CaseWorkflow;
 import cn.ola.workflow.MemberAgencies.Agency;
@@ -329,16 +329,10 @@ class TaskVisibilityIT {
     }
 
     private static ApplicationFacts largeStateOwnedTobaccoPlatform() {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 3_200_000L, 150_000L, 0L,
-                true, true, "TOBACCO", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, "SASAC", "IN_PROGRESS");
+        return PlatformFacts.platform().industry("TOBACCO").stateOwned("SASAC", "IN_PROGRESS").build();
     }
 
     private static ApplicationFacts smallPlatform() {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 500_000L, 0L, 0L,
-                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().users(500_000L).exported(0L).build();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -30,15 +28,15 @@ import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.company.NewCompany;
 import cn.ola.company.UnifiedSocialCreditCode;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.DocumentStore;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
-import cn.ola.workflow.CaseWorkflow;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
+import cn.ola.workflow.CaseWorkflow;
 
 /**
  * The letters on the running system: staff decide as themselves, the job executor prints the
@@ -158,10 +156,8 @@ class LettersIT {
     /** A mid-sized platform listing in New York: no review, no industry regulator, straight to the filing. */
     private ApplicationNumber submit(UnifiedSocialCreditCode company) {
         long companyId = companies.findByCreditCode(company).orElseThrow().id();
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NYSE", "US",
-                "IPO", LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 800_000L, 5_000L, 0L,
-                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        var facts = PlatformFacts.platform().issuer("Example Data Holdings Ltd. (Cayman Islands)").users(800_000L)
+                .exported(5_000L).build();
         return workflow.submit(applications.createDraft(companyId, facts, List.of()), "compliance");
     }
 

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,12 +47,13 @@ import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.OpenStep;
-import cn.ola.support.CreditCodes;
 
 /**
  * What an applicant company is told about its case, on the running system: the inbox in the
@@ -308,17 +308,14 @@ class NotificationsIT {
 
     private static ApplicationFacts facts() {
         LocalDate today = LocalDate.now();
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NYSE", "US", "IPO",
-                today.plusMonths(6), today.minusDays(1), true, false, false, 800_000L, 5_000L, 0L, true, true, "SOFTWARE",
-                new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN",
-                null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().asOf(today).issuer("Example Data Holdings Ltd. (Cayman Islands)")
+                .users(800_000L).exported(5_000L).build();
     }
 
     private static byte[] pdf() {
         return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
                 .getBytes(StandardCharsets.US_ASCII);
     }
-
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,13 +51,13 @@ import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.Deadlines;
@@ -446,10 +445,8 @@ class CasePageIT {
 
     private ApplicationNumber submit(long users, LocalDate overseasSubmissionDate) {
         LocalDate today = LocalDate.now(Deadlines.BEIJING);
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NYSE", "US",
-                "IPO", today.plusMonths(6), overseasSubmissionDate, true, false, false, users, 5_000L, 0L, true, true,
-                "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
-                true, "CN", null, false, false, false, false, false, null, null);
+        var facts = PlatformFacts.platform().asOf(today).issuer("Example Data Holdings Ltd. (Cayman Islands)")
+                .appliedAbroadOn(overseasSubmissionDate).users(users).exported(5_000L).build();
         long id = cases.createDraft(COMPANY_USER, new ApplicationDraft(facts, List.of())).id();
         cases.upload(COMPANY_USER, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
         cases.upload(COMPANY_USER, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));

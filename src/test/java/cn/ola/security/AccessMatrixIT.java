@@ -3,10 +3,8 @@ package cn.ola.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +37,7 @@ import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.MemberAgencies.Agency;
 import cn.ola.workflow.ProcessVariables;
@@ -318,10 +317,8 @@ class AccessMatrixIT {
 
     /** Personal information of more than 100,000 people exported: the export evidence is checked. */
     private static ApplicationFacts facts(String industry, long users, long exported) {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, users, exported, 0L, true,
-                true, industry, new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
-                true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().issuer("Example Holdings Ltd. (Cayman)").users(users).exported(exported)
+                .industry(industry).build();
     }
 
     private void completeAs(String user, String group, String number, String taskKey, Map<String, Object> variables) {

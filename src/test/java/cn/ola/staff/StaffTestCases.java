@@ -2,8 +2,6 @@ package cn.ola.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,10 @@ import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
-import cn.ola.workflow.CaseWorkflow;
-import cn.ola.support.StaffTasks;
 import cn.ola.support.CreditCodes;
+import cn.ola.support.PlatformFacts;
+import cn.ola.support.StaffTasks;
+import cn.ola.workflow.CaseWorkflow;
 
 /**
  * Cases for the staff pages' tests, driven the way the portal and Tasklist drive them: companies
@@ -61,10 +60,7 @@ final class StaffTestCases {
 
     /** A large network platform listing on the NYSE: a cybersecurity review is mandatory. */
     static ApplicationFacts largePlatformOnNyse(long users) {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, users, 150_000L, 0L, true,
-                true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().users(users).build();
     }
 
     /** The same under a state-owned assets supervisor, with its third-party cloud migration under way. */
@@ -95,7 +91,6 @@ final class StaffTestCases {
     Task openTask(ApplicationNumber number, String taskKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(number.toString()).taskDefinitionKey(taskKey).singleResult();
     }
-
 
     static String unique() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));

@@ -1,7 +1,5 @@
 package cn.ola.support;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 import cn.ola.company.Companies;
@@ -24,10 +22,7 @@ public final class LargePlatform {
     }
 
     public static ApplicationFacts facts(String industry) {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 3_200_000L, 150_000L, 0L,
-                true, true, industry, new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().industry(industry).build();
     }
 
     /** Files and submits the case as the demo company's compliance officer; its application number. */

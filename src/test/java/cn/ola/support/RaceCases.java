@@ -2,7 +2,6 @@ package cn.ola.support;
 
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,7 +25,6 @@ import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
 import cn.ola.applicant.Upload;
 import cn.ola.audit.AuditTrail;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.workflow.Deadlines;
 
@@ -151,10 +149,8 @@ public final class RaceCases {
 
     private long draft() {
         LocalDate today = LocalDate.now(Deadlines.BEIJING);
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NYSE",
-                "US", "IPO", today.plusMonths(6), null, true, false, false, 800_000L, 5_000L, 0L, true, true, "SOFTWARE",
-                new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN",
-                null, false, false, false, false, false, null, null);
+        var facts = PlatformFacts.platform().asOf(today).issuer("Example Data Holdings Ltd. (Cayman Islands)")
+                .appliedAbroadOn(null).users(800_000L).exported(5_000L).build();
         long id = cases.createDraft(COMPANY_USER, new ApplicationDraft(facts, List.of())).id();
         cases.upload(COMPANY_USER, id, DocumentKind.FILING_REPORT, new Upload("filing-report.pdf", PDF));
         cases.upload(COMPANY_USER, id, DocumentKind.PRC_LEGAL_OPINION, new Upload("legal-opinion.pdf", PDF));

@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,13 +55,13 @@ import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.DocumentStore;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.Deadlines;
@@ -373,10 +372,8 @@ class CompanyViewIT {
     /** A network platform holding 3.2 million users' data, listing in New York: a cybersecurity review is mandatory. */
     private void submitLargePlatform() {
         LocalDate today = LocalDate.now(Deadlines.BEIJING);
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Visibility Data Holdings Ltd. (Cayman Islands)", "NYSE", "US",
-                "IPO", today.plusMonths(6), today.minusDays(1), true, false, false, 3_200_000L, 150_000L, 0L, true, true,
-                "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
-                true, "CN", null, false, false, false, false, false, null, null);
+        var facts = PlatformFacts.platform().asOf(today).issuer("Visibility Data Holdings Ltd. (Cayman Islands)")
+                .build();
         id = cases.createDraft(companyUser, new ApplicationDraft(facts, List.of())).id();
         DraftDocuments.uploadEveryNeeded(cases, companyUser, id);
         number = cases.submit(companyUser, id).number();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,10 +20,10 @@ import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.UnifiedSocialCreditCode;
-import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
+import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 
 /**
@@ -205,10 +204,7 @@ abstract class CaseToFilingNoticeScenario {
 
     private long draft(long users) {
         long companyId = companies.findByCreditCode(DEMO_COMPANY).orElseThrow().id();
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, users, 150_000L, 0L, true, true,
-                "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"),
-                true, "CN", null, false, false, false, false, false, null, null);
+        var facts = PlatformFacts.platform().users(users).build();
         return applications.createDraft(companyId, facts, List.of());
     }
 }

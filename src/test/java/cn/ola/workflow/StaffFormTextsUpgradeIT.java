@@ -2,8 +2,6 @@ package cn.ola.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +18,7 @@ import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.PlatformFacts;
 
 /**
  * A case screened before the staff forms read their texts (an upgrade): at the next start its
@@ -77,9 +76,6 @@ class StaffFormTextsUpgradeIT {
 
     /** A network platform of 3.2 million users listing in New York: the cybersecurity review is mandatory. */
     private static ApplicationFacts largePlatform() {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman)", "NYSE", "US", "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), true, false, false, 3_200_000L, 0L, 0L,
-                true, true, "SOFTWARE", new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"),
-                new BigDecimal("70.0"), true, "CN", null, false, false, false, false, false, null, null);
+        return PlatformFacts.platform().exported(0L).build();
     }
 }
