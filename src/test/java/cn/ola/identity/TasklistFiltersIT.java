@@ -33,6 +33,9 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
+import org.camunda.bpm.engine.rest.hal.user.HalUser;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -177,6 +180,31 @@ class TasklistFiltersIT {
         assertThat(StreamSupport.stream(json.readTree(offered.body()).spliterator(), false).map(f -> f.get("name").asText()))
                 .as("the filters Tasklist offers an officer").contains("我的组任务 · Tasks of my groups", "我的任务 · My tasks",
                         "逾期任务 · Overdue tasks");
+    }
+
+    @Test
+    void theListNamesEachTasksProcessAndWhoTookItAlsoWhenItComesFromTheRelationCache() throws Exception {
+        Company company = registerCompany();
+        Task intake = intakeOf(submit(company, smallPlatform()));
+        tasks.claim(intake.getId(), "csrc");
+        String definition = intake.getProcessDefinitionId();
+
+        for (int call = 1; call <= 2; call++) {
+            HttpResponse<String> response = new Browserless(port).postWithBasic("/engine-rest/filter/"
+                    + filters.createFilterQuery().filterName(DefaultFilter.MY_TASKS.name).singleResult().getId()
+                    + "/list?firstResult=0&maxResults=1000", "csrc", "demo", "{}", "Accept", HAL);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode embedded = json.readTree(response.body()).path("_embedded");
+            assertThat(StreamSupport.stream(embedded.path("processDefinition").spliterator(), false)
+                    .filter(d -> d.get("id").asText().equals(definition)).map(d -> d.get("name").asText()))
+                    .as("call %d: the process of the claimed task", call)
+                    .containsExactly(repository.getProcessDefinition(definition).getName());
+            assertThat(StreamSupport.stream(embedded.path("assignee").spliterator(), false).map(u -> u.get("id").asText()))
+                    .as("call %d: who took it", call).contains("csrc");
+        }
+        // The second call found both in Camunda's relation cache instead of asking the database again.
+        assertThat(Hal.getInstance().getHalRelationCache(HalProcessDefinition.class).get(definition)).isNotNull();
+        assertThat(Hal.getInstance().getHalRelationCache(HalUser.class).get("csrc")).isNotNull();
     }
 
     @Test
