@@ -212,13 +212,18 @@ final class TaskListLoad {
             Latency list = measured.get("(a) " + who + " task list as Tasklist calls it (session)");
             Latency count = measured.get("(a) " + who + " task count as Tasklist calls it (session)");
             Latency floor = measured.get("(a) " + who + " raw SQL floor, list");
+            Latency countFloor = measured.get("(a) " + who + " raw SQL floor, count");
             Latency engine = measured.get("(a) " + who + " task query in the engine (as the user, no HTTP)");
             Latency queue = measured.get("(a) " + who + " work queue /staff/tasks (session)");
             results.add(db, WORKLOAD, who + " list p95 / floor p95" + at, list.millis(95) / floor.millis(95), "x");
             results.add(db, WORKLOAD, who + " engine query p95 / floor p95" + at, engine.millis(95) / floor.millis(95), "x");
+            // Tasklist's one call runs the list and the count: its own floor is both raw queries.
+            results.add(db, WORKLOAD, who + " list p95 / (list + count floor) p95" + at,
+                    list.millis(95) / (floor.millis(95) + countFloor.millis(95)), "x");
             System.out.printf(Locale.ROOT, "[%s] %s at %,d open cases: task list as Tasklist calls it p95 %.1f ms "
-                    + "(raw SQL floor %.1f ms, engine query %.1f ms), count p95 %.1f ms; work queue p95 %.1f ms%n", db, who,
-                    numbers.size(), list.millis(95), floor.millis(95), engine.millis(95), count.millis(95), queue.millis(95));
+                    + "(raw SQL floor %.1f ms, with the count's %.1f ms, engine query %.1f ms), count p95 %.1f ms; "
+                    + "work queue p95 %.1f ms%n", db, who, numbers.size(), list.millis(95), floor.millis(95),
+                    floor.millis(95) + countFloor.millis(95), engine.millis(95), count.millis(95), queue.millis(95));
         }
         System.out.printf(Locale.ROOT, "[%s] at %,d open cases: company list p95 %.1f ms, case view p95 %.1f ms, "
                 + "search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
