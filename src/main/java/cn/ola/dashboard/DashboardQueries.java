@@ -2,21 +2,25 @@ package cn.ola.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.ola.audit.AuditFigures;
 import cn.ola.dashboard.StageDurations.StageEvent;
+import cn.ola.filing.CaseFigures;
 import cn.ola.security.Roles;
 
 /**
  * The dashboard's reads, one query each. Counts are taken in the database and come back as a
  * few rows; only the stage entries are read row by row, since their working days need the PRC
- * calendar. The same SQL runs on H2 and MySQL, so grouping happens over plain columns of a sub-query.
+ * calendar. The cases' figures come from filing ({@link CaseFigures}), the decisions and stage
+ * entries from the audit trail ({@link AuditFigures}); the overdue tasks are read here from the
+ * engine's tables. The same SQL runs on H2 and MySQL, so grouping happens over plain columns of a sub-query.
  */
 @Repository
 class DashboardQueries {
@@ -27,9 +31,13 @@ class DashboardQueries {
     static final String NO_GROUP = "none";
 
     private final JdbcClient jdbc;
+    private final CaseFigures cases;
+    private final AuditFigures audit;
 
-    DashboardQueries(JdbcClient jdbc) {
+    DashboardQueries(JdbcClient jdbc, CaseFigures cases, AuditFigures audit) {
         this.jdbc = jdbc;
+        this.cases = cases;
+        this.audit = audit;
     }
 
     record StageCount(String stage, long cases, long overdue) {
@@ -46,33 +54,19 @@ class DashboardQueries {
      * waiting on several checks at once counts under each of them.
      */
     List<StageCount> runningCasesPerStage() {
-        return jdbc.sql("""
-                SELECT s.stage, COUNT(*) AS cases, SUM(CASE WHEN a.overdue THEN 1 ELSE 0 END) AS overdue_cases
-                FROM applications a LEFT JOIN case_stages s ON s.application_id = a.id
-                WHERE a.submitted_at IS NOT NULL AND a.closed_at IS NULL
-                GROUP BY s.stage""")
-                .query((row, n) -> new StageCount(row.getString("stage"), row.getLong("cases"), row.getLong("overdue_cases")))
-                .list();
+        return cases.runningCasesPerStage().stream()
+                .map(count -> new StageCount(count.stage(), count.cases(), count.overdue())).toList();
     }
 
     /** Submitted cases that have not closed, each counted once. */
     RunningCount runningCases() {
-        return jdbc.sql("""
-                SELECT COUNT(*) AS cases, SUM(CASE WHEN overdue THEN 1 ELSE 0 END) AS overdue_cases
-                FROM applications
-                WHERE submitted_at IS NOT NULL AND closed_at IS NULL""")
-                .query((row, n) -> new RunningCount(row.getLong("cases"), row.getLong("overdue_cases")))
-                .single();
+        CaseFigures.RunningCount running = cases.runningCases();
+        return new RunningCount(running.cases(), running.overdue());
     }
 
     /** Closed cases per final status. */
     Map<String, Long> closedCasesPerStatus() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, COUNT(*) AS cases FROM applications WHERE closed_at IS NOT NULL GROUP BY status")
-                .query(row -> {
-                    counts.put(row.getString("status"), row.getLong("cases"));
-                });
-        return counts;
+        return cases.closedCasesPerStatus();
     }
 
     /**
@@ -106,29 +100,11 @@ class DashboardQueries {
 
     /** Staff decisions (OUTCOME events of the decision steps) per week of {@code weeks} and outcome. */
     List<WeekOutcomeCount> decisionsPerWeek(RecentWeeks weeks) {
-        int count = weeks.weeks().size();
-        StringBuilder weekIndex = new StringBuilder("CASE");
-        List<Object> params = new ArrayList<>();
-        for (int index = count - 1; index > 0; index--) {
-            weekIndex.append(" WHEN occurred_at >= ? THEN ").append(index);
-            params.add(Timestamp.from(weeks.start(index)));
-        }
-        weekIndex.append(" ELSE 0 END");
-        String steps = String.join(", ", DecisionKind.DECISION_STEPS.stream().map(step -> "?").toList());
-        params.addAll(List.of(Timestamp.from(weeks.start(0)), Timestamp.from(weeks.end())));
-        params.addAll(DecisionKind.DECISION_STEPS);
-        params.add(DecisionKind.AGENCY_OPINION_STEP_PREFIX + "%");
-        params.add(DecisionKind.LATE_FILING_FLAG);
-        return jdbc.sql("SELECT week_index, outcome, COUNT(*) AS decisions FROM ("
-                        + " SELECT " + weekIndex + " AS week_index, outcome FROM audit_events"
-                        + " WHERE event_type = 'OUTCOME' AND occurred_at >= ? AND occurred_at < ?"
-                        + " AND (stage IN (" + steps + ") OR stage LIKE ?)"
-                        + " AND outcome <> ?) decisions"
-                        + " GROUP BY week_index, outcome")
-                .params(params)
-                .query((row, n) -> new WeekOutcomeCount(row.getInt("week_index"), row.getString("outcome"),
-                        row.getLong("decisions")))
-                .list();
+        List<Instant> starts = IntStream.range(0, weeks.weeks().size()).mapToObj(weeks::start).toList();
+        return audit.outcomesPerPeriod(starts, weeks.end(), DecisionKind.DECISION_STEPS,
+                        DecisionKind.AGENCY_OPINION_STEP_PREFIX, DecisionKind.LATE_FILING_FLAG).stream()
+                .map(count -> new WeekOutcomeCount(count.period(), count.outcome(), count.count()))
+                .toList();
     }
 
     /**
@@ -137,14 +113,8 @@ class DashboardQueries {
      * counted here in Java, not in SQL.
      */
     List<StageEvent> stageEventsOfCasesOpenSince(Instant since) {
-        return jdbc.sql("""
-                SELECT e.application_id, e.event_type, e.stage, e.occurred_at
-                FROM audit_events e JOIN applications a ON a.id = e.application_id
-                WHERE e.event_type IN ('STAGE_ENTERED', 'CLOSED') AND (a.closed_at IS NULL OR a.closed_at >= ?)
-                ORDER BY e.application_id, e.occurred_at, e.id""")
-                .param(Timestamp.from(since))
-                .query((row, n) -> new StageEvent(row.getLong("application_id"), "CLOSED".equals(row.getString("event_type")),
-                        row.getString("stage"), row.getTimestamp("occurred_at").toInstant()))
-                .list();
+        return audit.stageEntriesOfCasesOpenSince(since).stream()
+                .map(entry -> new StageEvent(entry.applicationId(), entry.closing(), entry.stage(), entry.at()))
+                .toList();
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.ola.company.Companies;
@@ -36,16 +35,13 @@ class DemoCases implements ApplicationRunner {
     private final Companies companies;
     private final ListingApplications applications;
     private final CaseWorkflow workflow;
-    private final JdbcClient jdbc;
     private final StartupLock startupLock;
 
-    DemoCases(Companies companies, ListingApplications applications, CaseWorkflow workflow, JdbcClient jdbc,
-            StartupLock startupLock) {
+    DemoCases(Companies companies, ListingApplications applications, CaseWorkflow workflow, StartupLock startupLock) {
         this.startupLock = startupLock;
         this.companies = companies;
         this.applications = applications;
         this.workflow = workflow;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -54,7 +50,7 @@ class DemoCases implements ApplicationRunner {
     }
 
     private void fileDemoCases() {
-        if (jdbc.sql("SELECT COUNT(*) FROM applications").query(Long.class).single() > 0) {
+        if (applications.any()) {
             return;
         }
         long company = companies.findByCreditCode(DEMO_COMPANY).orElseThrow().id();

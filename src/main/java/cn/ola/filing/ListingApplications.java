@@ -133,6 +133,16 @@ public class ListingApplications {
                 .param(id).query((row, n) -> new CloudContract(row.getString(1), local(row.getDate(2)))).list();
     }
 
+    /** The engine's process instance of a submitted application, once its case started. */
+    public Optional<String> processInstanceId(long id) {
+        return jdbc.sql("SELECT process_instance_id FROM applications WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Whether any application was ever created, draft or submitted. */
+    public boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM applications").query(Long.class).single() > 0;
+    }
+
     public Optional<ListingApplication> find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = ? AND a.status <> ?").params(id, DELETED).query(ListingApplications::map)
                 .optional().map(this::withStages);

@@ -3,10 +3,10 @@ package cn.ola.staff;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.ola.company.Companies;
@@ -23,13 +23,11 @@ class CaseFiles {
 
     private final ListingApplications applications;
     private final Companies companies;
-    private final JdbcClient jdbc;
     private final DocumentStore store;
 
-    CaseFiles(ListingApplications applications, Companies companies, JdbcClient jdbc, DocumentStore store) {
+    CaseFiles(ListingApplications applications, Companies companies, DocumentStore store) {
         this.applications = applications;
         this.companies = companies;
-        this.jdbc = jdbc;
         this.store = store;
     }
 
@@ -75,14 +73,12 @@ class CaseFiles {
 
     CaseFile load(ListingApplication application) {
         Company company = companies.findById(application.companyId()).orElseThrow();
-        List<CloudContract> contracts = jdbc.sql("""
-                SELECT provider, contract_end_date FROM cloud_contracts WHERE application_id = ?
-                ORDER BY contract_end_date, id""")
-                .param(application.id())
-                .query((row, n) -> new CloudContract(row.getString("provider"), row.getDate("contract_end_date").toLocalDate()))
-                .list();
-        String processInstanceId = jdbc.sql("SELECT process_instance_id FROM applications WHERE id = ?")
-                .param(application.id()).query(String.class).optional().orElse(null);
+        // The contracts come in the order they were filed; a stable sort keeps it among those ending on one day.
+        List<CloudContract> contracts = applications.cloudContracts(application.id()).stream()
+                .map(contract -> new CloudContract(contract.provider(), contract.endDate()))
+                .sorted(Comparator.comparing(CloudContract::endDate))
+                .toList();
+        String processInstanceId = applications.processInstanceId(application.id()).orElse(null);
         return new CaseFile(application, company, contracts, documents(application.id()), processInstanceId);
     }
 

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.ola.filing.CaseProgress;
 import cn.ola.filing.Stages;
 import cn.ola.ops.StartupLock;
 
@@ -30,13 +30,13 @@ class CaseStagesRepair implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CaseStagesRepair.class);
 
     private final RuntimeService runtime;
-    private final JdbcClient jdbc;
+    private final CaseProgress progress;
     private final CaseRecord caseRecord;
     private final StartupLock startupLock;
 
-    CaseStagesRepair(RuntimeService runtime, JdbcClient jdbc, CaseRecord caseRecord, StartupLock startupLock) {
+    CaseStagesRepair(RuntimeService runtime, CaseProgress progress, CaseRecord caseRecord, StartupLock startupLock) {
         this.runtime = runtime;
-        this.jdbc = jdbc;
+        this.progress = progress;
         this.caseRecord = caseRecord;
         this.startupLock = startupLock;
     }
@@ -64,26 +64,12 @@ class CaseStagesRepair implements ApplicationRunner {
             return 0;
         }
         // The open cases' stages in one read: a start where every case agrees issues no query per case.
-        Map<String, Long> ids = new HashMap<>();
-        Map<String, Set<String>> stagesByCase = new HashMap<>();
-        jdbc.sql("""
-                SELECT a.application_number, a.id, s.stage FROM applications a
-                LEFT JOIN case_stages s ON s.application_id = a.id
-                WHERE a.closed_at IS NULL AND a.application_number IS NOT NULL""")
-                .query(row -> {
-                    String number = row.getString("application_number");
-                    ids.put(number, row.getLong("id"));
-                    Set<String> stages = stagesByCase.computeIfAbsent(number, n -> new HashSet<>());
-                    if (row.getString("stage") != null) {
-                        stages.add(row.getString("stage"));
-                    }
-                });
+        Map<String, CaseProgress.OpenCase> open = progress.openCases();
         int repaired = 0;
         for (Map.Entry<String, Set<String>> theCase : checksByCase.entrySet()) {
-            Long id = ids.get(theCase.getKey());
-            Set<String> current = stagesByCase.get(theCase.getKey());
-            if (id != null && !Stages.withChecksUnderWay(current, theCase.getValue()).equals(current)
-                    && caseRecord.correctChecks(id, theCase.getValue())) {
+            CaseProgress.OpenCase openCase = open.get(theCase.getKey());
+            if (openCase != null && !Stages.withChecksUnderWay(openCase.stages(), theCase.getValue()).equals(openCase.stages())
+                    && caseRecord.correctChecks(openCase.id(), theCase.getValue())) {
                 repaired++;
             }
         }

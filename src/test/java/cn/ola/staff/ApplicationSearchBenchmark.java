@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import cn.ola.calendar.WorkingDayCalendar;
+import cn.ola.filing.CaseSearch;
 import cn.ola.filing.CaseStatus;
 import cn.ola.filing.Stage;
 import cn.ola.staff.ApplicationSearch.Criteria;
@@ -55,7 +56,8 @@ class ApplicationSearchBenchmark {
                 .update();
         jdbc.sql("CREATE TABLE IF NOT EXISTS ACT_RU_IDENTITYLINK (TASK_ID_ VARCHAR(64), TYPE_ VARCHAR(255), GROUP_ID_ VARCHAR(255))")
                 .update();
-        var search = new ApplicationSearch(jdbc, new Deadlines(new WorkingDayCalendar(Set.of(), Set.of(), Set.of())));
+        var search = new ApplicationSearch(new CaseSearch(jdbc), jdbc,
+                new Deadlines(new WorkingDayCalendar(Set.of(), Set.of(), Set.of())));
         long touched = jdbc.sql("SELECT MIN(id) FROM applications").query(Long.class).single();
 
         Map<String, Criteria> searches = new LinkedHashMap<>();

@@ -1,0 +1,119 @@
+package cn.ola.filing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where a submitted case stands: its status, its overdue mark and the stages it stands in now. The
+ * process moves it on (through {@code cn.ola.workflow.CaseRecord}); the rows stay with the rest of the
+ * application here. Every change is made in the caller's transaction.
+ */
+@Service
+public class CaseProgress {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseProgress(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A running case's id and the stages it stands in now. */
+    public record OpenCase(long id, Set<String> stages) {
+    }
+
+    /** The id of the submitted application with this number. */
+    public Optional<Long> idOf(String applicationNumber) {
+        return jdbc.sql("SELECT id FROM applications WHERE application_number = ?").param(applicationNumber)
+                .query(Long.class).optional();
+    }
+
+    /** A non-final status change of the case. */
+    public void changeStatus(long id, String status) {
+        update(id, "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?", status);
+    }
+
+    /** The case ends with a final status: it is closed now and stands in no stage any more. */
+    public void close(long id, String status) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("UPDATE applications SET status = ?, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(status, now, now, id).update();
+        jdbc.sql("DELETE FROM case_stages WHERE application_id = ?").param(id).update();
+    }
+
+    /** A regulator-side deadline of the case passed. */
+    public void markOverdue(long id) {
+        update(id, "UPDATE applications SET overdue = TRUE, updated_at = ?, version = version + 1 WHERE id = ?", null);
+    }
+
+    /**
+     * Moves the case from the stages it stands in to those {@code change} makes of them. The application
+     * row is updated first: its lock keeps two changes of the same case's stages apart.
+     */
+    public void changeStages(long id, UnaryOperator<Set<String>> change) {
+        update(id, "UPDATE applications SET updated_at = ?, version = version + 1 WHERE id = ?", null);
+        Set<String> current = stagesOf(id);
+        Set<String> next = change.apply(current);
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String left : current) {
+            if (!next.contains(left)) {
+                jdbc.sql("DELETE FROM case_stages WHERE application_id = ? AND stage = ?").params(id, left).update();
+            }
+        }
+        for (String entered : next) {
+            if (!current.contains(entered)) {
+                jdbc.sql("INSERT INTO case_stages (application_id, stage, entered_at) VALUES (?, ?, ?)")
+                        .params(id, entered, now).update();
+            }
+        }
+    }
+
+    /** The stages the case stands in now, in no particular order. */
+    public Set<String> stagesOf(long id) {
+        return Set.copyOf(jdbc.sql("SELECT stage FROM case_stages WHERE application_id = ?").param(id)
+                .query(String.class).list());
+    }
+
+    /**
+     * Every submitted case that has not closed, by number, with the stages it stands in now: all of
+     * them in one read, so that a caller comparing every open case issues no query per case.
+     */
+    public Map<String, OpenCase> openCases() {
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, Set<String>> stagesByCase = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.application_number, a.id, s.stage FROM applications a
+                LEFT JOIN case_stages s ON s.application_id = a.id
+                WHERE a.closed_at IS NULL AND a.application_number IS NOT NULL""")
+                .query(row -> {
+                    String number = row.getString("application_number");
+                    ids.put(number, row.getLong("id"));
+                    Set<String> stages = stagesByCase.computeIfAbsent(number, n -> new HashSet<>());
+                    if (row.getString("stage") != null) {
+                        stages.add(row.getString("stage"));
+                    }
+                });
+        Map<String, OpenCase> open = new HashMap<>();
+        ids.forEach((number, id) -> open.put(number, new OpenCase(id, Set.copyOf(stagesByCase.get(number)))));
+        return open;
+    }
+
+    private void update(long id, String sql, String value) {
+        Timestamp now = Timestamp.from(clock.instant());
+        var statement = jdbc.sql(sql);
+        if (value != null) {
+            statement = statement.param(value);
+        }
+        statement.param(now).param(id).update();
+    }
+}
