@@ -38,16 +38,22 @@ public class CaseProgress {
                 .query(Long.class).optional();
     }
 
-    /** A non-final status change of the case. */
-    public void changeStatus(long id, String status) {
-        update(id, "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?", status);
+    /** A non-final status change of a submitted case. */
+    public void changeStatus(long id, CaseStatus status) {
+        if (status.isFinal() || !CaseStatus.ofSubmittedCases().contains(status)) {
+            throw new IllegalArgumentException(status + " is no status a case moves on to: a case closes with a final status");
+        }
+        update(id, "UPDATE applications SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?", status.name());
     }
 
     /** The case ends with a final status: it is closed now and stands in no stage any more. */
-    public void close(long id, String status) {
+    public void close(long id, CaseStatus status) {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException(status + " is no final status: a case cannot close with it");
+        }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("UPDATE applications SET status = ?, closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(status, now, now, id).update();
+                .params(status.name(), now, now, id).update();
         jdbc.sql("DELETE FROM case_stages WHERE application_id = ?").param(id).update();
     }
 

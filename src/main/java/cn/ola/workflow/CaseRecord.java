@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.filing.CaseProgress;
+import cn.ola.filing.CaseStatus;
+import cn.ola.filing.Stage;
 import cn.ola.filing.Stages;
 
 /**
@@ -39,6 +41,7 @@ public class CaseRecord {
      * stage before, unless both are checks that run side by side ({@link Stages}).
      */
     public void stage(DelegateExecution execution, String stage) {
+        requireKnown(stage);
         Long id = applicationId(execution);
         progress.changeStages(id, current -> Stages.entered(current, stage));
         audit.record(id, actor(), AuditEventType.STAGE_ENTERED, stage, null, null);
@@ -46,6 +49,7 @@ public class CaseRecord {
 
     /** A stage that runs side by side with others ended: completed, or cancelled with its process. */
     public void stageEnded(DelegateExecution execution, String stage) {
+        requireKnown(stage);
         Long id = applicationId(execution);
         progress.changeStages(id, current -> Stages.ended(current, stage));
     }
@@ -68,17 +72,17 @@ public class CaseRecord {
         }
     }
 
-    /** A non-final status change of the case (SUBMITTED, IN_REVIEW, FILED, …). */
+    /** A non-final status change of the case ({@link CaseStatus}: SUBMITTED, FILED); an unknown status fails the step. */
     public void status(DelegateExecution execution, String status) {
         Long id = applicationId(execution);
-        progress.changeStatus(id, status);
+        progress.changeStatus(id, CaseStatus.valueOf(status));
         audit.record(id, actor(), AuditEventType.STATUS_CHANGED, null, status, null);
     }
 
-    /** The case ends with a final status (LISTED, REJECTED, WITHDRAWN, TERMINATED, EXPIRED). */
+    /** The case ends with a final status ({@link CaseStatus#finals()}); any other fails the step. */
     public void close(DelegateExecution execution, String status) {
         Long id = applicationId(execution);
-        progress.close(id, status);
+        progress.close(id, CaseStatus.valueOf(status));
         audit.record(id, actor(), AuditEventType.CLOSED, null, status, null);
     }
 
@@ -100,6 +104,13 @@ public class CaseRecord {
         }
         progress.changeStages(id, locked -> Stages.withChecksUnderWay(locked, checksUnderWay));
         return true;
+    }
+
+    /** A stage the models name that we do not know would reach the pages as a code: the step fails instead. */
+    private static void requireKnown(String stage) {
+        if (Stage.of(stage).isEmpty()) {
+            throw new IllegalArgumentException("No stage " + stage + " (cn.ola.filing.Stage)");
+        }
     }
 
     private Long applicationId(DelegateExecution execution) {
