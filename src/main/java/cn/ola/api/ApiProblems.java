@@ -35,9 +35,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import cn.ola.api.Problems.FieldError;
+import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.DraftChangedException;
 import cn.ola.applicant.InvalidApplicationException;
 import cn.ola.applicant.RefusedUploadException;
+import cn.ola.events.InvalidMaterialEventException;
 import cn.ola.workflow.AlreadySubmittedException;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseChangedMeanwhileException;
@@ -61,6 +63,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String detail = onlyDocuments ? "Required documents are missing; upload them first."
                 : errors.size() == 1 ? "One field needs attention." : errors.size() + " fields need attention.";
         return Problems.response(Problems.invalid(detail, errors, request.getRequestURI()));
+    }
+
+    @ExceptionHandler(InvalidMaterialEventException.class)
+    ResponseEntity<Object> invalidMaterialEvent(InvalidMaterialEventException ex, HttpServletRequest request) {
+        List<FieldError> errors = ex.problems().stream()
+                .map(p -> new FieldError(p.field(), p.problem().name(), materialEventMessage(p.problem())))
+                .toList();
+        String detail = errors.size() == 1 ? "One field needs attention." : errors.size() + " fields need attention.";
+        return Problems.response(Problems.invalid(detail, errors, request.getRequestURI()));
+    }
+
+    private static String materialEventMessage(InvalidMaterialEventException.Problem problem) {
+        return switch (problem) {
+            case REQUIRED -> "Required.";
+            case UNKNOWN_VALUE -> "Must be one of " + MaterialEventsApiController.kinds() + ".";
+            case NOT_A_DATE -> "A date as YYYY-MM-DD.";
+            case IN_THE_FUTURE -> "Must not lie after today (Beijing time): an event is reported once it has been announced.";
+            case TOO_LONG -> "At most " + ApplicantCases.MAX_TEXT + " characters.";
+        };
     }
 
     @ExceptionHandler(ApplicationNotFoundException.class)

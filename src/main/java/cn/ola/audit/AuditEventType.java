@@ -36,7 +36,9 @@ public enum AuditEventType {
     /** The company reported its listing. */
     LISTING_REPORTED,
     /** A decision letter was issued into the case's documents. */
-    LETTER_ISSUED;
+    LETTER_ISSUED,
+    /** The listed company reported a material event; the outcome is its kind, the details its account of it. */
+    MATERIAL_EVENT_REPORTED;
 
     /** The type recorded under this name; empty for a name we do not (or no longer) record. */
     public static Optional<AuditEventType> of(String name) {

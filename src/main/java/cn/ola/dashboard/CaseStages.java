@@ -11,8 +11,8 @@ final class CaseStages {
     private CaseStages() {
     }
 
-    /** Stages whose time is measured on their own: every stage that does not run side by side with others. */
+    /** Stages whose time is measured on their own: every stage a case stands in that does not run side by side with others. */
     static List<String> measured() {
-        return Arrays.stream(Stage.values()).filter(stage -> stage.block().isEmpty()).map(Enum::name).toList();
+        return Arrays.stream(Stage.values()).filter(stage -> stage.block().isEmpty() && stage.entered()).map(Enum::name).toList();
     }
 }

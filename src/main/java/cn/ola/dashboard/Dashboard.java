@@ -26,6 +26,8 @@ import cn.ola.dashboard.DashboardFigures.WeekRow;
 import cn.ola.dashboard.DashboardQueries.StageCount;
 import cn.ola.dashboard.DashboardQueries.WeekOutcomeCount;
 import cn.ola.dashboard.StageDurations.StageMedian;
+import cn.ola.events.MaterialEvents;
+import cn.ola.events.OpenEvents;
 import cn.ola.filing.CaseStatus;
 import cn.ola.filing.Stage;
 import cn.ola.filing.Stages;
@@ -40,12 +42,15 @@ class Dashboard {
     static final Duration MEDIAN_WINDOW = Duration.ofDays(365);
 
     private final DashboardQueries queries;
+    private final MaterialEvents events;
     private final StageDurations durations;
     private final MessageSource messages;
     private final Clock clock;
 
-    Dashboard(DashboardQueries queries, WorkingDayCalendar calendar, MessageSource messages, Clock clock) {
+    Dashboard(DashboardQueries queries, MaterialEvents events, WorkingDayCalendar calendar, MessageSource messages,
+            Clock clock) {
         this.queries = queries;
+        this.events = events;
         this.durations = new StageDurations(calendar, Deadlines.BEIJING, Stages.PARALLEL_BLOCK_OF);
         this.messages = messages;
         this.clock = clock;
@@ -70,6 +75,9 @@ class Dashboard {
                 byStage.put(count.stage(), count);
             }
         }
+        // No case stands in the work after its listing: that row counts the listed cases with a material event open.
+        OpenEvents open = events.open();
+        byStage.put(Stage.AFTER_LISTING.name(), new StageCount(Stage.AFTER_LISTING.name(), open.cases(), open.overdue()));
         List<StageRow> rows = new ArrayList<>();
         for (String stage : inOrder(Stage.names(), byStage.keySet())) {
             StageCount count = byStage.getOrDefault(stage, new StageCount(stage, 0, 0));

@@ -42,6 +42,10 @@ enum DecisionKind {
             Map.entry("ACCEPTED", FAVOURABLE),
             Map.entry("APPROVED", FAVOURABLE),
             Map.entry("NOTICE_ISSUED", FAVOURABLE),
+            // A material event's conclusions: closed without further action, or referred for it.
+            Map.entry("CLOSED", FAVOURABLE),
+            Map.entry("REFERRED", FURTHER_REVIEW),
+            Map.entry("QUESTIONS_ASKED", REQUEST),
             Map.entry("REJECTED", ADVERSE),
             Map.entry("REFUSED", ADVERSE),
             Map.entry("PROHIBITED", ADVERSE),

@@ -16,7 +16,7 @@ public class OutcomeTexts {
 
     /** Where the words of each kind of outcome live; the codes of the kinds do not overlap. */
     private static final List<String> PREFIXES = List.of("cases.outcome.", "cases.status.", "cases.result.",
-            "letters.kind.", "letters.regulator.");
+            "letters.kind.", "letters.regulator.", "cases.eventKind.");
 
     private final MessageSource messages;
 

@@ -17,16 +17,38 @@ public enum Stage {
     DATA_PROTECTION(REGULATORY_CHECKS),
     INDUSTRY_APPROVAL(REGULATORY_CHECKS),
     CSRC_FILING,
-    AWAITING_LISTING;
+    AWAITING_LISTING,
+    /**
+     * The CSRC's work on what a listed company reports after its listing (material events). A case
+     * never stands in it — its own stages end with the listing, and what it reports afterwards leaves
+     * its status and stages alone — but the staff's tasks of that work are filed under it.
+     */
+    AFTER_LISTING(null, false);
 
     private final Stage block;
+    private final boolean entered;
 
     Stage() {
         this(null);
     }
 
     Stage(Stage block) {
+        this(block, true);
+    }
+
+    Stage(Stage block, boolean entered) {
         this.block = block;
+        this.entered = entered;
+    }
+
+    /** Whether a case stands in this stage at some time (the models enter it); false for the work after the listing. */
+    public boolean entered() {
+        return entered;
+    }
+
+    /** The names of the stages a case stands in, in the order of the process. */
+    public static List<String> namesOfCaseStages() {
+        return Arrays.stream(values()).filter(Stage::entered).map(Enum::name).toList();
     }
 
     /** The block this stage runs in side by side with others, if it is one of such checks. */

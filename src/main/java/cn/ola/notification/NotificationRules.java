@@ -25,7 +25,7 @@ final class NotificationRules {
     /**
      * The decisions the company is told of, by step, with the outcomes that are decisions (each of them
      * one the company may see, which NotificationRulesTest holds against {@link CompanyView}). Requests
-     * for materials (MATERIALS_REQUESTED, SUPPLEMENT_REQUESTED, CORRECTIONS_NEEDED) are left out:
+     * for materials (MATERIALS_REQUESTED, SUPPLEMENT_REQUESTED, CORRECTIONS_NEEDED, a material event's QUESTIONS_ASKED) are left out:
      * the request itself, with its text and deadline, follows in the same transaction.
      */
     static final Map<String, Set<String>> DECISIONS = Map.of(
@@ -36,7 +36,8 @@ final class NotificationRules {
             "CSRC_FILING", Set.of("NOTICE_ISSUED", "REFUSED", "LATE_FILING"),
             "DATA_EXPORT_EVIDENCE", Set.of("ACCEPTED"),
             "PI_SELF_ASSESSMENT", Set.of("ACCEPTED"),
-            "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"));
+            "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"),
+            "MATERIAL_EVENT", Set.of("ACKNOWLEDGED", "CLOSED", "REFERRED", "LATE_REPORT"));
 
 
     private NotificationRules() {

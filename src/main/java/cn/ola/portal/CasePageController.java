@@ -36,6 +36,8 @@ import cn.ola.applicant.InvalidApplicationException;
 import cn.ola.applicant.RefusedUploadException;
 import cn.ola.applicant.Upload;
 import cn.ola.applicant.UploadPolicy;
+import cn.ola.events.MaterialEvent;
+import cn.ola.events.MaterialEvents;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
@@ -44,6 +46,7 @@ import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseChangedMeanwhileException;
 import cn.ola.workflow.CaseNotWaitingException;
 import cn.ola.workflow.Deadlines;
+import cn.ola.workflow.OpenStep;
 
 /**
  * The company's page of one submitted application: where it stands, what the regulators are
@@ -59,11 +62,13 @@ class CasePageController {
     static final List<Integer> FILE_SLOTS = List.of(1, 2, 3);
 
     private final ApplicantCases cases;
+    private final MaterialEvents events;
     private final Deadlines deadlines;
     private final UploadPolicy uploads;
 
-    CasePageController(ApplicantCases cases, Deadlines deadlines, UploadPolicy uploads) {
+    CasePageController(ApplicantCases cases, MaterialEvents events, Deadlines deadlines, UploadPolicy uploads) {
         this.cases = cases;
+        this.events = events;
         this.deadlines = deadlines;
         this.uploads = uploads;
     }
@@ -219,6 +224,10 @@ class CasePageController {
     record Problem(String code, Object... args) {
     }
 
+    /** A material event reported from this case, with the ids of the CSRC's questions about it still open. */
+    record EventRow(MaterialEvent event, List<String> openQuestions) {
+    }
+
     /** A document as listed, its size for people; the kind is a document kind or a letter kind. */
     record DocumentRow(long id, String kind, String filename, String size, Instant uploadedAt,
             boolean current) {
@@ -283,6 +292,13 @@ class CasePageController {
         model.addAttribute("maxUploadMb", uploads.maxSize().toMegabytes());
         model.addAttribute("today", deadlines.today());
         model.addAttribute("beijing", Deadlines.BEIJING);
+        // Material events belong to the listed case they were reported from, and to no other.
+        boolean listed = MaterialEvents.mayReport(overview.application().status());
+        List<EventRow> reported = events.ofCase(user.getName(), number).stream()
+                .map(event -> new EventRow(event, events.questions(event).stream().map(OpenStep::taskId).toList()))
+                .toList();
+        model.addAttribute("mayReportEvent", listed);
+        model.addAttribute("materialEvents", reported);
     }
 
     private static DocumentRow row(StoredDocument d) {

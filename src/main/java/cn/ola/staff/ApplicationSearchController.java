@@ -60,8 +60,8 @@ class ApplicationSearchController {
             statusFilter = null;
         }
         String stageFilter = blankToNull(stage);
-        if (stageFilter != null && !Stage.names().contains(stageFilter)) {
-            errors.add(problem("staff.search.error.stage", stageFilter, String.join(", ", Stage.names())));
+        if (stageFilter != null && !Stage.namesOfCaseStages().contains(stageFilter)) {
+            errors.add(problem("staff.search.error.stage", stageFilter, String.join(", ", Stage.namesOfCaseStages())));
             stageFilter = null;
         }
         Boolean overdueFilter = null;
@@ -118,7 +118,7 @@ class ApplicationSearchController {
         model.addAttribute("overdue", overdue);
         model.addAttribute("sizeParam", size);
         model.addAttribute("statuses", CaseStatus.names(CaseStatus.ofSubmittedCases()));
-        model.addAttribute("stages", Stage.names());
+        model.addAttribute("stages", Stage.namesOfCaseStages());
         model.addAttribute("result", result);
         model.addAttribute("sort", sortColumn.parameter());
         model.addAttribute("descending", descending);

@@ -37,6 +37,8 @@ final class CaseTasks {
             Map.entry("Task_PriorApproval", "Task_PriorApproval"),
             Map.entry("Task_CompletenessCheck", "Task_CompletenessCheck"),
             Map.entry("Task_ConcludeFiling", "Task_ConcludeFiling"),
+            Map.entry("Task_AcknowledgeEvent", "Task_AcknowledgeEvent"),
+            Map.entry("Task_ConcludeEvent", "Task_ConcludeEvent"),
             // internal work: who is consulted, and a special review, show only as the stage under way
             Map.entry("Task_AgencyOpinion", CYBERSECURITY_REVIEW),
             Map.entry("Task_SpecialReview", CYBERSECURITY_REVIEW),
@@ -51,7 +53,8 @@ final class CaseTasks {
     static final Set<String> NOT_SHOWN = Set.of("Task_FollowUpIntakeCheck", "Task_FollowUpReviewDecision",
             "Task_FollowUpInitialReview", "Task_FollowUpAgencyOpinions", "Task_FollowUpSpecialReview",
             "Task_FollowUpOverduePriorApproval", "Task_FollowUpOverdueCompletenessCheck",
-            "Task_FollowUpOverdueFilingConclusion");
+            "Task_FollowUpOverdueFilingConclusion", "Task_FollowUpOverdueAcknowledgement",
+            "Task_FollowUpOverdueEventConclusion");
 
     private CaseTasks() {
     }

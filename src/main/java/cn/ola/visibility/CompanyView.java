@@ -59,7 +59,7 @@ public final class CompanyView {
         return AuditEventType.of(event.eventType()).map(type -> switch (type) {
             // The company's own actions, in its own words.
             case DRAFT_CREATED, DRAFT_DELETED, SUBMITTED, WITHDRAWAL_REQUESTED, MATERIALS_SUPPLIED, OVERSEAS_SUBMISSION_REPORTED,
-                    LISTING_REPORTED -> COMPANY;
+                    LISTING_REPORTED, MATERIAL_EVENT_REPORTED -> COMPANY;
             // The screening of what it filed, each result with the rule's reason, as told at submission.
             case SCREENING -> COMPANY;
             // A letter addressed to it, with its file.

@@ -58,7 +58,14 @@ enum RecordedStep {
     /** A request for materials runs its course; its text is the requesting step's. */
     MATERIALS_REQUEST(Map.of("REQUESTED", COMPANY_WITHOUT_TEXT, "SUPPLIED", COMPANY_WITHOUT_TEXT,
             "NO_REPLY", COMPANY_WITHOUT_TEXT)),
-    LISTING_REPORT(Map.of("ON_TIME", COMPANY_WITHOUT_TEXT, "LATE", COMPANY_WITHOUT_TEXT));
+    LISTING_REPORT(Map.of("ON_TIME", COMPANY_WITHOUT_TEXT, "LATE", COMPANY_WITHOUT_TEXT)),
+    /**
+     * A listed company's material event: the CSRC's acknowledgement and a late report are told to the
+     * company without text; its questions and its conclusion (closed or referred) are addressed to the
+     * company with the officer's text.
+     */
+    MATERIAL_EVENT(Map.of("LATE_REPORT", COMPANY_WITHOUT_TEXT, "ACKNOWLEDGED", COMPANY_WITHOUT_TEXT,
+            "QUESTIONS_ASKED", COMPANY, "CLOSED", COMPANY, "REFERRED", COMPANY));
 
     private final Map<String, Audience> outcomes;
 

@@ -19,7 +19,9 @@ public enum CaseModel {
     CSRC_FILING("csrc-filing", Stage.CSRC_FILING),
     MEMBER_AGENCY_OPINION("member-agency-opinion", null),
     COMPANY_REPORT("company-report", null),
-    SUPPLEMENTARY_MATERIALS("supplementary-materials", null);
+    SUPPLEMENTARY_MATERIALS("supplementary-materials", null),
+    /** A listed company's material event: started from a listed case, it leaves that case's status and stages alone. */
+    MATERIAL_EVENT("material-event", Stage.AFTER_LISTING);
 
     private final String key;
     private final Stage stage;

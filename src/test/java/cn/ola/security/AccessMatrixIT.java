@@ -30,6 +30,7 @@ import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.events.MaterialEvents;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.StoredDocument;
 import cn.ola.letters.LetterKind;
@@ -37,6 +38,7 @@ import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
+import cn.ola.support.ListedCase;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.MemberAgencies.Agency;
@@ -48,7 +50,8 @@ import cn.ola.workflow.ProcessVariables;
  * cell asserted and the whole matrix printed. Case A is company A's large tobacco platform in New
  * York: the review office consulted NDRC and MIIT (MIIT disagreed, with reasons of its own) and
  * the tobacco regulator decides on prior approval. Case B is company B's application, refused by
- * the CSRC with a refusal letter; no agency and no industry regulator was asked about it.
+ * the CSRC with a refusal letter; no agency and no industry regulator was asked about it. Company A
+ * also has a listed case that reported a material event.
  */
 @DevSystemTest
 class AccessMatrixIT {
@@ -91,6 +94,8 @@ class AccessMatrixIT {
     TaskService tasks;
     @Autowired
     IdentityService identity;
+    @Autowired
+    MaterialEvents events;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Who, String> users = new LinkedHashMap<>();
@@ -104,6 +109,8 @@ class AccessMatrixIT {
     private long draftA;
     private long draftB;
     private String colleagueA;
+    private String listedA;
+    private long eventA;
 
     @BeforeEach
     void twoCompaniesAndTheirCases() {
@@ -138,6 +145,12 @@ class AccessMatrixIT {
         letterB = await().atMost(Duration.ofSeconds(60)).until(() -> cases.documents(userB, idB).stream()
                 .filter(d -> LetterKind.isLetter(d.kind())).map(StoredDocument::id).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
+
+        // Company A's listed case and the material event it reported.
+        listedA = ListedCase.of(cases, tasks, identity, users.get(Who.COMPANY_A)).number().toString();
+        eventA = events.report(users.get(Who.COMPANY_A), cn.ola.filing.ApplicationNumber.parse(listedA),
+                new MaterialEvents.Report("CHANGE_OF_CONTROL", java.time.LocalDate.now(cn.ola.workflow.Deadlines.BEIJING)
+                        .toString(), "Example Holdings acquired 51% of the shares.")).id();
 
         // A draft of each company and a colleague of company A's user, for the account pages.
         draftA = draft(users.get(Who.COMPANY_A), facts("SOFTWARE", 10_000L, 0L));
@@ -236,6 +249,26 @@ class AccessMatrixIT {
                     .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
             row.add(status(apiDocument));
 
+            // Material events: A's report form and event, through the portal and the API.
+            HttpResponse<String> eventForm = web.get("/applications/" + listedA + "/material-events/new");
+            assertThat(eventForm.statusCode()).as(who + " report form of A's listed case")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            HttpResponse<String> apiEvents = basic.getWithBasic("/api/v1/material-events", user, password);
+            assertThat(apiEvents.statusCode()).as(who + " API events").isEqualTo(who.staff() ? 403 : 200);
+            if (!who.staff()) {
+                assertThat(apiEvents.body().contains("\"id\":" + eventA + ",")).as(who + " API lists A's event")
+                        .isEqualTo(who == Who.COMPANY_A);
+            }
+            HttpResponse<String> apiEvent = basic.getWithBasic("/api/v1/material-events/" + eventA, user, password);
+            assertThat(apiEvent.statusCode()).as(who + " API event of A")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            HttpResponse<String> eventReport = web.postForm("/", "/applications/" + listedA + "/material-events",
+                    Map.of("kind", "FORCED_DELISTING", "announcedOn", "2026-01-05", "description", "Not ours to report."));
+            assertThat(eventReport.statusCode()).as(who + " reports on A's listed case")
+                    .isEqualTo(who == Who.COMPANY_A ? 302 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(eventForm) + "/" + cell(apiEvents, body -> body.contains("\"id\":" + eventA + ",") ? "A" : "")
+                    + "/" + status(apiEvent) + "/" + status(eventReport));
+
             // Signing out, one's password, removing a colleague, deleting a draft: each only in one's own company.
             HttpResponse<String> logout = web.get("/logout");
             assertThat(logout.statusCode()).as(who + " sign-out page").isEqualTo(200);
@@ -294,6 +327,7 @@ class AccessMatrixIT {
         System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "queue", "case A/B", "audit A/B", "audit.csv A/B",
                         "document A", "letter B", "dashboard", "accounts", "portal A", "API list", "API case A", "API document A",
+                        "event form/API events/API event/report of A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }

@@ -53,7 +53,9 @@ class StaffFormsTest {
             ProcessVariables.INDUSTRY, keys("applications.value.industry.", "INTERNET", "SOFTWARE", "E_COMMERCE",
                     "MANUFACTURING", "BANKING", "INSURANCE", "SECURITIES", "TELECOMMUNICATIONS", "HEALTHCARE", "EDUCATION",
                     "ENERGY", "REAL_ESTATE", "TOBACCO", "OTHER"),
-            ProcessVariables.REVIEW_OUTCOME, List.of("cases.result.NOT_REQUIRED", "cases.outcome.CLEARED"));
+            ProcessVariables.REVIEW_OUTCOME, List.of("cases.result.NOT_REQUIRED", "cases.outcome.CLEARED"),
+            MaterialEventVariables.EVENT_KIND, keys("cases.eventKind.", "CHANGE_OF_CONTROL", "OVERSEAS_INVESTIGATION",
+                    "LISTING_STATUS_CHANGE", "VOLUNTARY_DELISTING", "FORCED_DELISTING"));
     /** What every form shows of its case, always there. */
     private static final List<String> ALWAYS_THERE = List.of(ProcessVariables.APPLICATION_NUMBER,
             ProcessVariables.COMPANY_NAME);
