@@ -7,6 +7,8 @@
 CREATE TABLE material_events (
     id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
     application_id      BIGINT        NOT NULL,
+    -- The listed case's number, as its process and pages name it (never changes once a case has one).
+    application_number  VARCHAR(32)   NOT NULL,
     company_id          BIGINT        NOT NULL,
     event_kind          VARCHAR(40)   NOT NULL,
     announced_on        DATE          NOT NULL,
@@ -14,6 +16,8 @@ CREATE TABLE material_events (
     reported_by         VARCHAR(255)  NOT NULL,
     reported_at         TIMESTAMP     NOT NULL,
     late                BOOLEAN       NOT NULL DEFAULT FALSE,
+    -- A deadline of the CSRC's handling passed (a supervisor was asked to follow up).
+    overdue             BOOLEAN       NOT NULL DEFAULT FALSE,
     -- REPORTED, ACKNOWLEDGED, QUESTIONS_ASKED, CLOSED or REFERRED
     state               VARCHAR(24)   NOT NULL,
     acknowledged_at     TIMESTAMP     NULL,

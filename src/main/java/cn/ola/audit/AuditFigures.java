@@ -45,13 +45,13 @@ public class AuditFigures {
         }
         period.append(" ELSE 0 END");
         String stepList = String.join(", ", steps.stream().map(step -> "?").toList());
-        params.addAll(List.of(Timestamp.from(periodStarts.get(0)), Timestamp.from(end)));
+        params.addAll(List.of(AuditEventType.OUTCOME.name(), Timestamp.from(periodStarts.get(0)), Timestamp.from(end)));
         params.addAll(steps);
         params.add(stepPrefix + "%");
         params.add(exceptOutcome);
         return jdbc.sql("SELECT week_index, outcome, COUNT(*) AS decisions FROM ("
                         + " SELECT " + period + " AS week_index, outcome FROM audit_events"
-                        + " WHERE event_type = 'OUTCOME' AND occurred_at >= ? AND occurred_at < ?"
+                        + " WHERE event_type = ? AND occurred_at >= ? AND occurred_at < ?"
                         + " AND (stage IN (" + stepList + ") OR stage LIKE ?)"
                         + " AND outcome <> ?) decisions"
                         + " GROUP BY week_index, outcome")
@@ -70,12 +70,14 @@ public class AuditFigures {
         return jdbc.sql("""
                 SELECT e.application_id, e.event_type, e.stage, e.occurred_at
                 FROM audit_events e
-                WHERE e.event_type IN ('STAGE_ENTERED', 'CLOSED') AND e.application_id IS NOT NULL
+                WHERE e.event_type IN (?, ?) AND e.application_id IS NOT NULL
                   AND e.application_id NOT IN (SELECT c.application_id FROM audit_events c
-                      WHERE c.event_type = 'CLOSED' AND c.occurred_at < ? AND c.application_id IS NOT NULL)
+                      WHERE c.event_type = ? AND c.occurred_at < ? AND c.application_id IS NOT NULL)
                 ORDER BY e.application_id, e.occurred_at, e.id""")
-                .param(Timestamp.from(since))
-                .query((row, n) -> new StageEntry(row.getLong("application_id"), "CLOSED".equals(row.getString("event_type")),
+                .params(AuditEventType.STAGE_ENTERED.name(), AuditEventType.CLOSED.name(), AuditEventType.CLOSED.name(),
+                        Timestamp.from(since))
+                .query((row, n) -> new StageEntry(row.getLong("application_id"),
+                        AuditEventType.CLOSED.name().equals(row.getString("event_type")),
                         row.getString("stage"), row.getTimestamp("occurred_at").toInstant()))
                 .list();
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import cn.ola.workflow.CaseRecord;
 import cn.ola.workflow.MaterialEventVariables;
 import cn.ola.workflow.ProcessVariables;
 
@@ -17,11 +18,22 @@ import cn.ola.workflow.ProcessVariables;
 public class MaterialEventRecord {
 
     private final MaterialEventTable table;
+    private final CaseRecord caseRecord;
     private final Clock clock;
 
-    MaterialEventRecord(MaterialEventTable table, Clock clock) {
+    MaterialEventRecord(MaterialEventTable table, CaseRecord caseRecord, Clock clock) {
         this.table = table;
+        this.caseRecord = caseRecord;
         this.clock = clock;
+    }
+
+    /**
+     * A deadline of the CSRC's handling passed: the event is marked overdue and the case's audit trail says
+     * so. The listed case itself is not marked: its own procedure ended long ago.
+     */
+    public void overdue(DelegateExecution execution, String clockName) {
+        table.markOverdue(eventId(execution));
+        caseRecord.deadlinePassed(execution, clockName);
     }
 
     /** The report came later than the rules allow after the announcement. */

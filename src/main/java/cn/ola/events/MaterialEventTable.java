@@ -21,10 +21,10 @@ import cn.ola.filing.ApplicationNumber;
 class MaterialEventTable {
 
     private static final String SELECT = """
-            SELECT e.id, e.application_id, a.application_number, e.company_id, e.event_kind, e.announced_on, e.description,
+            SELECT e.id, e.application_id, e.application_number, e.company_id, e.event_kind, e.announced_on, e.description,
                    e.reported_by, e.reported_at, e.late, e.state, e.acknowledged_at, e.concluded_at, e.conclusion,
                    e.process_instance_id
-            FROM material_events e JOIN applications a ON a.id = e.application_id
+            FROM material_events e
             """;
     private static final List<String> CONCLUDED = List.of(MaterialEventState.CLOSED.name(), MaterialEventState.REFERRED.name());
 
@@ -34,14 +34,14 @@ class MaterialEventTable {
         this.jdbc = jdbc;
     }
 
-    long insert(long applicationId, long companyId, MaterialEventKind kind, LocalDate announcedOn, String description,
-            String reportedBy, Instant reportedAt) {
+    long insert(long applicationId, ApplicationNumber number, long companyId, MaterialEventKind kind, LocalDate announcedOn,
+            String description, String reportedBy, Instant reportedAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO material_events (application_id, company_id, event_kind, announced_on, description, reported_by,
-                    reported_at, late, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?)""")
-                .params(applicationId, companyId, kind.name(), Date.valueOf(announcedOn), description, reportedBy,
+                INSERT INTO material_events (application_id, application_number, company_id, event_kind, announced_on,
+                    description, reported_by, reported_at, late, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""")
+                .params(applicationId, number.toString(), companyId, kind.name(), Date.valueOf(announcedOn), description, reportedBy,
                         Timestamp.from(reportedAt), MaterialEventState.REPORTED.name())
                 .update(key, "id");
         return key.getKey().longValue();
@@ -74,6 +74,10 @@ class MaterialEventTable {
                 .query(MaterialEventTable::event).list();
     }
 
+    void markOverdue(long id) {
+        jdbc.sql("UPDATE material_events SET overdue = TRUE WHERE id = ?").param(id).update();
+    }
+
     void flagLate(long id) {
         jdbc.sql("UPDATE material_events SET late = TRUE WHERE id = ?").param(id).update();
     }
@@ -93,12 +97,12 @@ class MaterialEventTable {
                 .params(state.name(), conclusion, Timestamp.from(at), id).update();
     }
 
-    /** Listed cases with a material event the CSRC has not concluded yet, and of them those marked overdue. */
+    /** Listed cases with a material event the CSRC has not concluded yet, and of them those with one overdue. */
     OpenEvents open() {
         return jdbc.sql("""
                 SELECT COUNT(DISTINCT e.application_id) AS cases,
-                       COUNT(DISTINCT CASE WHEN a.overdue THEN e.application_id END) AS overdue_cases
-                FROM material_events e JOIN applications a ON a.id = e.application_id
+                       COUNT(DISTINCT CASE WHEN e.overdue THEN e.application_id END) AS overdue_cases
+                FROM material_events e
                 WHERE e.state NOT IN (?, ?)""")
                 .params(CONCLUDED.get(0), CONCLUDED.get(1))
                 .query((row, n) -> new OpenEvents(row.getLong("cases"), row.getLong("overdue_cases"))).single();

@@ -91,7 +91,7 @@ public class MaterialEvents {
         if (same.isPresent()) {
             return table.find(same.get()).orElseThrow();
         }
-        long id = table.insert(listed.id(), company.id(), valid.kind(), valid.announcedOn(), valid.description(), userId,
+        long id = table.insert(listed.id(), number, company.id(), valid.kind(), valid.announcedOn(), valid.description(), userId,
                 clock.instant());
         audit.record(listed.id(), userId, AuditEventType.MATERIAL_EVENT_REPORTED, null, valid.kind().name(),
                 valid.description());

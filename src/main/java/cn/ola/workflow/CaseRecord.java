@@ -88,9 +88,13 @@ public class CaseRecord {
 
     /** A regulator-side deadline passed: the case is marked overdue and a supervisor is asked to follow up. */
     public void overdue(DelegateExecution execution, String clockName) {
-        Long id = applicationId(execution);
-        progress.markOverdue(id);
-        audit.record(id, ENGINE, AuditEventType.DEADLINE_PASSED, clockName, "OVERDUE", null);
+        progress.markOverdue(applicationId(execution));
+        deadlinePassed(execution, clockName);
+    }
+
+    /** A regulator-side deadline passed, recorded in the case's audit trail only (the case is not marked). */
+    public void deadlinePassed(DelegateExecution execution, String clockName) {
+        audit.record(applicationId(execution), ENGINE, AuditEventType.DEADLINE_PASSED, clockName, "OVERDUE", null);
     }
 
     /**

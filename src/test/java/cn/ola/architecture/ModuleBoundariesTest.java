@@ -45,6 +45,7 @@ class ModuleBoundariesTest {
             "cn.ola.audit.AuditTrail",
             "cn.ola.audit.AuditFigures",
             "cn.ola.company.Companies",
+            "cn.ola.events.MaterialEventTable",
             "cn.ola.filing.ListingApplications",
             "cn.ola.filing.CaseProgress",
             "cn.ola.filing.CaseSearch",

@@ -45,6 +45,7 @@ class TableOwnersTest {
             // Spring Session's own statements; our configuration of them is in security
             Map.entry("spring_session", "security"),
             Map.entry("spring_session_attributes", "security"),
+            Map.entry("material_events", "events"),
             Map.entry("exchange_spellings", MIGRATIONS_ONLY));
 
     private static final Path MAIN_JAVA = Path.of("src/main/java");

@@ -226,7 +226,8 @@ class MaterialEventProcessTest {
         Task followUp = task("Task_FollowUpOverdueAcknowledgement", event);
         assertThat(followUp).hasCandidateGroup("supervisor")
                 .hasName("Follow up overdue acknowledgement of a material event");
-        verify(caseRecord).overdue(any(), eq("eventAcknowledgement"));
+        verify(eventRecord).overdue(any(), eq("eventAcknowledgement"));
+        verify(caseRecord, never()).overdue(any(), anyString());
 
         complete(followUp, withVariables("followUpAction", "REMINDED", ProcessVariables.REASONS, "Reminded the officers."));
         assertThat(event).hasPassed("End_AcknowledgementEscalated").isWaitingAt("Task_AcknowledgeEvent");
@@ -244,7 +245,8 @@ class MaterialEventProcessTest {
         assertThat(event).isWaitingAt("Task_ConcludeEvent", "Task_FollowUpOverdueEventConclusion");
         assertThat(task("Task_FollowUpOverdueEventConclusion", event)).hasCandidateGroup("supervisor")
                 .hasName("Follow up overdue conclusion on a material event");
-        verify(caseRecord).overdue(any(), eq("eventConclusion"));
+        verify(eventRecord).overdue(any(), eq("eventConclusion"));
+        verify(caseRecord, never()).overdue(any(), anyString());
 
         complete(task("Task_ConcludeEvent", event), withVariables(MaterialEventVariables.EVENT_OUTCOME, "CLOSED",
                 ProcessVariables.REASONS, "Nothing further."));
