@@ -17,7 +17,13 @@ public enum Stage {
     DATA_PROTECTION(REGULATORY_CHECKS),
     INDUSTRY_APPROVAL(REGULATORY_CHECKS),
     CSRC_FILING,
-    AWAITING_LISTING;
+    AWAITING_LISTING,
+    /**
+     * A cybersecurity review the review office opened on its own initiative, of a listed or listing
+     * company. It never becomes a stage the case stands in (the case's stages are the application's
+     * way through the gates); its staff tasks are filed under it in the work queue.
+     */
+    EX_OFFICIO_REVIEW;
 
     private final Stage block;
 
