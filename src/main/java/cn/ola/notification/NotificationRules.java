@@ -36,7 +36,9 @@ final class NotificationRules {
             "CSRC_FILING", Set.of("NOTICE_ISSUED", "REFUSED", "LATE_FILING"),
             "DATA_EXPORT_EVIDENCE", Set.of("ACCEPTED"),
             "PI_SELF_ASSESSMENT", Set.of("ACCEPTED"),
-            "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"));
+            "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"),
+            "EX_OFFICIO_REVIEW", Set.of("OPENED", "CLEARED", "RECTIFICATION_ORDERED", "REFERRED_FOR_PENALTIES"),
+            "EX_OFFICIO_INTERIM_MEASURES", Set.of("IMPOSED", "LIFTED"));
 
 
     private NotificationRules() {
