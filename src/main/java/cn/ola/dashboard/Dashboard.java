@@ -71,7 +71,8 @@ class Dashboard {
             }
         }
         List<StageRow> rows = new ArrayList<>();
-        for (String stage : inOrder(Stage.names(), byStage.keySet())) {
+        List<String> caseStages = Stage.names().stream().filter(s -> Stage.of(s).orElseThrow().caseStandsIn()).toList();
+        for (String stage : inOrder(caseStages, byStage.keySet())) {
             StageCount count = byStage.getOrDefault(stage, new StageCount(stage, 0, 0));
             rows.add(new StageRow(stage, labels.stage(stage), count.cases(), count.overdue()));
         }

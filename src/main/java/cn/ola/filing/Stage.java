@@ -40,6 +40,11 @@ public enum Stage {
         return Optional.ofNullable(block);
     }
 
+    /** Whether a case stands in this stage (case_stages); an ex-officio review runs beside the case instead. */
+    public boolean caseStandsIn() {
+        return this != EX_OFFICIO_REVIEW;
+    }
+
     /** Every stage's name, in the order of the process. */
     public static List<String> names() {
         return Arrays.stream(values()).map(Enum::name).toList();
