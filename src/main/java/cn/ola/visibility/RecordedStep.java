@@ -69,9 +69,12 @@ enum RecordedStep {
      */
     EX_OFFICIO_REVIEW(Map.of("OPENED", COMPANY_WITHOUT_TEXT, "CLEARED", COMPANY, "RECTIFICATION_ORDERED", COMPANY,
             "REFERRED_FOR_PENALTIES", COMPANY)),
-    /** The office's steps in that review: a request for materials is the company's; a consultation is the office's own. */
+    /**
+     * The office's decisions in that review: a request for materials is the company's; a consultation is
+     * the office's own; a conclusion reaches the company as the review's outcome (EX_OFFICIO_REVIEW).
+     */
     EX_OFFICIO_REVIEW_ASSESSMENT(Map.of("MATERIALS_REQUESTED", COMPANY, "CONSULT_AGENCIES", REGULATORS,
-            "CONCLUDED", REGULATORS)),
+            "CLEARED", REGULATORS, "RECTIFICATION_ORDERED", REGULATORS, "REFERRED_FOR_PENALTIES", REGULATORS)),
     /** Interim measures are orders to the company: what it must do (or stop doing) from which day, and when they end. */
     EX_OFFICIO_INTERIM_MEASURES(Map.of("IMPOSED", COMPANY, "LIFTED", COMPANY));
 

@@ -80,7 +80,7 @@ public class InterimMeasures {
     /** Whether the measures end with the conclusion: always when the company is cleared, else as the office decided. */
     public boolean liftAtConclusion(DelegateExecution execution) {
         return Boolean.TRUE.equals(execution.getVariable(ProcessVariables.INTERIM_MEASURES_IN_FORCE))
-                && (CLEARED.equals(execution.getVariable(ProcessVariables.EX_OFFICIO_CONCLUSION))
+                && (CLEARED.equals(execution.getVariable(ProcessVariables.EX_OFFICIO_OPINION))
                         || Boolean.TRUE.equals(execution.getVariable(ProcessVariables.LIFT_INTERIM_MEASURES)));
     }
 

@@ -139,10 +139,11 @@ public final class ProcessVariables {
     // --- ex-officio-review -------------------------------------------------------------------
     /** The review office's grounds for opening the review: internal, never shown to the company. */
     public static final String EX_OFFICIO_GROUNDS = "exOfficioGrounds";
-    /** The office's next step in the review: MATERIALS_REQUESTED, CONSULT_AGENCIES or CONCLUDED. */
+    /**
+     * The office's decision in the review: a next step (MATERIALS_REQUESTED, CONSULT_AGENCIES) or the
+     * conclusion (CLEARED, RECTIFICATION_ORDERED, REFERRED_FOR_PENALTIES).
+     */
     public static final String EX_OFFICIO_OPINION = "exOfficioOpinion";
-    /** The conclusion: CLEARED, RECTIFICATION_ORDERED or REFERRED_FOR_PENALTIES. */
-    public static final String EX_OFFICIO_CONCLUSION = "exOfficioConclusion";
     /** Free text of a measure not on the list. */
     public static final String OTHER_MEASURES = "otherMeasures";
     /** ISO date from which the interim measures apply. */

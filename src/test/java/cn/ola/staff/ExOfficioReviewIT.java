@@ -126,8 +126,7 @@ class ExOfficioReviewIT {
         staff.completeAs("miit", "review-member-agency-miit", number, "Task_AgencyOpinion", Map.of("agencyOpinion", "AGREE"));
 
         Map<String, Object> conclusion = new HashMap<>();
-        conclusion.put(ProcessVariables.EX_OFFICIO_OPINION, "CONCLUDED");
-        conclusion.put(ProcessVariables.EX_OFFICIO_CONCLUSION, "RECTIFICATION_ORDERED");
+        conclusion.put(ProcessVariables.EX_OFFICIO_OPINION, "RECTIFICATION_ORDERED");
         conclusion.put(ProcessVariables.LIFT_INTERIM_MEASURES, true);
         conclusion.put(ProcessVariables.INTERIM_MEASURES_LIFTED_ON, "2026-07-20");
         conclusion.put(ProcessVariables.REASONS, "Delete the copies of user data held abroad and report within 30 days.");

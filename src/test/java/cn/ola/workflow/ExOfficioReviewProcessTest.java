@@ -164,7 +164,7 @@ class ExOfficioReviewProcessTest {
         // The company's unanswered confirmation ends with the review.
         assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(APPLICATION).count()).isZero();
         verify(caseRecord).outcome(any(DelegateExecution.class), eq("EX_OFFICIO_REVIEW"), eq("CLEARED"));
-        verify(caseRecord).outcome(any(DelegateExecution.class), eq("EX_OFFICIO_REVIEW_ASSESSMENT"), eq("CONCLUDED"));
+        verify(caseRecord).outcome(any(DelegateExecution.class), eq("EX_OFFICIO_REVIEW_ASSESSMENT"), eq("CLEARED"));
     }
 
     @Test
@@ -353,8 +353,8 @@ class ExOfficioReviewProcessTest {
     }
 
     void conclude(ProcessInstance review, String conclusion, boolean lift) {
-        complete(task("Task_ExOfficioReview", review), withVariables(ProcessVariables.EX_OFFICIO_OPINION, "CONCLUDED",
-                ProcessVariables.EX_OFFICIO_CONCLUSION, conclusion, ProcessVariables.LIFT_INTERIM_MEASURES, lift,
+        complete(task("Task_ExOfficioReview", review), withVariables(ProcessVariables.EX_OFFICIO_OPINION, conclusion,
+                ProcessVariables.LIFT_INTERIM_MEASURES, lift,
                 ProcessVariables.REASONS, "Conclusion for the company"));
     }
 
