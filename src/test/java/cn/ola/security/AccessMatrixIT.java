@@ -246,6 +246,11 @@ class AccessMatrixIT {
             assertThat(apiCase.statusCode()).as(who + " API case A")
                     .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
             row.add(status(apiCase));
+            HttpResponse<String> apiCompliance = basic.postWithBasic("/api/v1/applications/" + idA
+                    + "/interim-measures-compliance", user, password, "{\"statement\": \"Access matrix\"}");
+            assertThat(apiCompliance.statusCode()).as(who + " API confirms compliance in case A")
+                    .isEqualTo(who == Who.COMPANY_A ? 409 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(apiCompliance));
             HttpResponse<String> apiDocument = basic.getWithBasic("/api/v1/applications/" + idA + "/documents/" + documentA
                     + "/content", user, password);
             assertThat(apiDocument.statusCode()).as(who + " API document of A")
@@ -309,7 +314,7 @@ class AccessMatrixIT {
         }
         System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "queue", "case A/B", "audit A/B", "audit.csv A/B",
-                        "document A", "letter B", "dashboard", "accounts", "ex-officio B", "portal A", "compliance A", "API list", "API case A", "API document A",
+                        "document A", "letter B", "dashboard", "accounts", "ex-officio B", "portal A", "compliance A", "API list", "API case A", "API compliance A", "API document A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }
