@@ -62,6 +62,11 @@ class CaseController {
     record Withdrawal(@Schema(example = "The listing is postponed.") String reason) {
     }
 
+    @Schema(description = "The company's confirmation that it complies with the interim measures of an ex-officio "
+            + "cybersecurity review: what it did.")
+    record ComplianceConfirmation(@Schema(example = "New user registrations suspended on 3 March.") String statement) {
+    }
+
     @GetMapping("/case")
     @Operation(summary = "The case", description = "Status, the stages it stands in now, screening results, open steps with due dates and "
             + "working days left (and the request text where staff ask for materials), the company's open actions, "
@@ -118,6 +123,14 @@ class CaseController {
     CaseView listingReport(@PathVariable long id, @RequestBody ListingReport body, Principal user) {
         ApplicationNumber number = submitted(user, id);
         cases.reportListing(user.getName(), number, required(body.listedOn(), "listedOn"));
+        return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
+    }
+
+    @PostMapping(path = "/interim-measures-compliance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Confirm compliance with the interim measures of an ex-officio cybersecurity review")
+    CaseView confirmCompliance(@PathVariable long id, @RequestBody ComplianceConfirmation body, Principal user) {
+        ApplicationNumber number = submitted(user, id);
+        cases.confirmCompliance(user.getName(), number, body.statement());
         return CaseView.of(cases.overview(user.getName(), number), reasonTexts);
     }
 

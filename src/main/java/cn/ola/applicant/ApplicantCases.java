@@ -245,6 +245,17 @@ public class ApplicantCases {
         workflow.reportListing(number, listedOn, userId);
     }
 
+    /** Confirms compliance with the interim measures of an ex-officio review; the statement says what the company did. */
+    @Transactional
+    public void confirmCompliance(String userId, ApplicationNumber number, String statement) {
+        application(userId, number);
+        if (statement == null || statement.isBlank()) {
+            throw new InvalidApplicationException(List.of(new FieldProblem("statement", Problem.REQUIRED)));
+        }
+        requireAtMostMaxText("statement", statement);
+        workflow.confirmCompliance(number, statement.strip(), userId);
+    }
+
     @Transactional
     public void withdraw(String userId, ApplicationNumber number, String reason) {
         application(userId, number);

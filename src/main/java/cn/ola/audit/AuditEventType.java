@@ -35,6 +35,8 @@ public enum AuditEventType {
     OVERSEAS_SUBMISSION_REPORTED,
     /** The company reported its listing. */
     LISTING_REPORTED,
+    /** The company confirmed that it complies with the interim measures of an ex-officio review; the details are its statement. */
+    INTERIM_MEASURES_CONFIRMED,
     /** A decision letter was issued into the case's documents. */
     LETTER_ISSUED,
     /** The listed company reported a material event; the outcome is its kind, the details its account of it. */

@@ -79,7 +79,9 @@ class Dashboard {
         OpenEvents open = events.open();
         byStage.put(Stage.AFTER_LISTING.name(), new StageCount(Stage.AFTER_LISTING.name(), open.cases(), open.overdue()));
         List<StageRow> rows = new ArrayList<>();
-        for (String stage : inOrder(Stage.names(), byStage.keySet())) {
+        // Open ex-officio reviews are counted on a line of their own, under the table.
+        List<String> caseStages = Stage.names().stream().filter(s -> !s.equals(Stage.EX_OFFICIO_REVIEW.name())).toList();
+        for (String stage : inOrder(caseStages, byStage.keySet())) {
             StageCount count = byStage.getOrDefault(stage, new StageCount(stage, 0, 0));
             rows.add(new StageRow(stage, labels.stage(stage), count.cases(), count.overdue()));
         }

@@ -9,21 +9,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import cn.ola.workflow.ExOfficioReviews;
+
 /** The supervisors' dashboard; the security configuration lets only supervisors and administrators in. */
 @Controller
 @RequestMapping("/staff/dashboard")
 class DashboardController {
 
     private final Dashboard dashboard;
+    private final ExOfficioReviews exOfficio;
 
-    DashboardController(Dashboard dashboard) {
+    DashboardController(Dashboard dashboard, ExOfficioReviews exOfficio) {
         this.dashboard = dashboard;
+        this.exOfficio = exOfficio;
     }
 
     /** The figures as tables; the script on the page adds the charts. */
     @GetMapping
     String page(Locale locale, Model model) {
         model.addAttribute("dashboard", dashboard.figures(locale));
+        model.addAttribute("exOfficioReviews", exOfficio.openCount());
         return "dashboard/dashboard";
     }
 

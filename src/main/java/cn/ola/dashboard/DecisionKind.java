@@ -27,7 +27,8 @@ enum DecisionKind {
      */
     static final List<String> DECISION_STEPS = List.of("INTAKE_CHECK", "CYBERSECURITY_REVIEW_MATERIALS",
             "CYBERSECURITY_REVIEW_INITIAL", "CYBERSECURITY_REVIEW_SPECIAL", "PI_SELF_ASSESSMENT", "DATA_EXPORT_EVIDENCE",
-            "STATE_CLOUD_MIGRATION", "INDUSTRY_APPROVAL", "CSRC_COMPLETENESS_CHECK", "CSRC_FILING");
+            "STATE_CLOUD_MIGRATION", "INDUSTRY_APPROVAL", "CSRC_COMPLETENESS_CHECK", "CSRC_FILING",
+            "EX_OFFICIO_REVIEW_ASSESSMENT");
     /** One step per member agency consulted: CYBERSECURITY_REVIEW_AGENCY_NDRC, …_MIIT, … */
     static final String AGENCY_OPINION_STEP_PREFIX = "CYBERSECURITY_REVIEW_AGENCY_";
     /** Recorded under the CSRC_FILING step, but by the engine, not by an officer. */
@@ -49,6 +50,8 @@ enum DecisionKind {
             Map.entry("REJECTED", ADVERSE),
             Map.entry("REFUSED", ADVERSE),
             Map.entry("PROHIBITED", ADVERSE),
+            Map.entry("RECTIFICATION_ORDERED", ADVERSE),
+            Map.entry("REFERRED_FOR_PENALTIES", ADVERSE),
             Map.entry("CORRECTIONS_NEEDED", REQUEST),
             Map.entry("MATERIALS_REQUESTED", REQUEST),
             Map.entry("SUPPLEMENT_REQUESTED", REQUEST),
@@ -56,7 +59,8 @@ enum DecisionKind {
             Map.entry("CONCERN", FURTHER_REVIEW),
             Map.entry("DISAGREE", FURTHER_REVIEW),
             Map.entry("EXTENDED", FURTHER_REVIEW),
-            Map.entry("CONSULT_DEPARTMENTS", FURTHER_REVIEW));
+            Map.entry("CONSULT_DEPARTMENTS", FURTHER_REVIEW),
+            Map.entry("CONSULT_AGENCIES", FURTHER_REVIEW));
 
     static DecisionKind of(String outcome) {
         return outcome == null ? OTHER : BY_OUTCOME.getOrDefault(outcome, OTHER);

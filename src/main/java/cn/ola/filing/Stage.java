@@ -23,7 +23,13 @@ public enum Stage {
      * never stands in it — its own stages end with the listing, and what it reports afterwards leaves
      * its status and stages alone — but the staff's tasks of that work are filed under it.
      */
-    AFTER_LISTING(null, false);
+    AFTER_LISTING(null, false),
+    /**
+     * A cybersecurity review the review office opened on its own initiative, of a listed or listing
+     * company. A case never stands in it either (the case's stages are the application's way through
+     * the gates); its staff tasks are filed under it in the work queue.
+     */
+    EX_OFFICIO_REVIEW(null, false);
 
     private final Stage block;
     private final boolean entered;
@@ -41,7 +47,7 @@ public enum Stage {
         this.entered = entered;
     }
 
-    /** Whether a case stands in this stage at some time (the models enter it); false for the work after the listing. */
+    /** Whether a case stands in this stage at some time (the models enter it); false for the work that runs beside the case (after the listing, an ex-officio review). */
     public boolean entered() {
         return entered;
     }

@@ -15,7 +15,9 @@ enum Gate {
 
     CSRC_FILING("REFUSED"),
     CYBERSECURITY_REVIEW("PROHIBITED"),
-    INDUSTRY_APPROVAL("REFUSED");
+    INDUSTRY_APPROVAL("REFUSED"),
+    /** The review office's review on its own initiative: it refuses no listing, it concludes. */
+    EX_OFFICIO_REVIEW(null);
 
     private final String refusalOutcome;
 
@@ -34,7 +36,7 @@ enum Gate {
             return Optional.empty();
         }
         return Arrays.stream(values())
-                .filter(gate -> gate.stage().equals(event.stage()) && gate.refusalOutcome.equals(event.outcome()))
+                .filter(gate -> gate.stage().equals(event.stage()) && event.outcome() != null && event.outcome().equals(gate.refusalOutcome))
                 .findFirst();
     }
 }

@@ -36,10 +36,19 @@ class IssueLetterDelegate implements JavaDelegate {
             case REVIEW_CONCLUSION -> letters.issueReviewConclusion(number,
                     ReviewConclusion.valueOf(required(execution, CONCLUSION)),
                     (String) execution.getVariable(ProcessVariables.REASONS));
+            case EX_OFFICIO_REVIEW_CONCLUSION -> letters.issueExOfficioConclusion(number,
+                    ExOfficioConclusion.valueOf(required(execution, CONCLUSION)),
+                    (String) execution.getVariable(ProcessVariables.REASONS), liftedOn(execution));
             case REFUSAL_LETTER -> letters.issueRefusal(number,
                     (String) execution.getVariable(ProcessVariables.INDUSTRY_REGULATOR_GROUP),
                     (String) execution.getVariable(ProcessVariables.INDUSTRY_REGULATOR_NAME));
         }
+    }
+
+    /** The day the interim measures were lifted with this conclusion, if they were. */
+    private static java.time.LocalDate liftedOn(DelegateExecution execution) {
+        Object lifted = execution.getVariable(ProcessVariables.INTERIM_MEASURES_LIFTED_ON);
+        return lifted instanceof String day && !day.isBlank() ? java.time.LocalDate.parse(day) : null;
     }
 
     private static String required(DelegateExecution execution, String name) {

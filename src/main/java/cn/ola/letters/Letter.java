@@ -12,7 +12,21 @@ import java.util.Locale;
  */
 record Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
         LocalDate issuedOn, String titleZh, String titleEn, String authorityZh, String authorityEn, String decision,
-        String reasons, Particulars particulars) {
+        String reasons, Particulars particulars, LocalDate measuresLiftedOn) {
+
+    /** A letter that lifts no interim measures. */
+    Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
+            LocalDate issuedOn, String titleZh, String titleEn, String authorityZh, String authorityEn, String decision,
+            String reasons, Particulars particulars) {
+        this(kind, applicationNumber, companyNameZh, companyNameEn, creditCode, issuedOn, titleZh, titleEn, authorityZh,
+                authorityEn, decision, reasons, particulars, null);
+    }
+
+    /** Whether the letter says that interim measures are lifted. */
+    public boolean liftsMeasures() {
+        return measuresLiftedOn != null;
+    }
+
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);

@@ -13,7 +13,9 @@ public enum LetterKind {
     /** The refusal of the listing by whichever gate refused it: CSRC, review office or industry regulator. */
     REFUSAL_LETTER("refusal-letter"),
     /** The Cybersecurity Review Office's conclusion: cleared or prohibited. */
-    REVIEW_CONCLUSION("review-conclusion");
+    REVIEW_CONCLUSION("review-conclusion"),
+    /** The office's conclusion of a review it opened on its own initiative: cleared, rectification ordered, or referred for penalties. */
+    EX_OFFICIO_REVIEW_CONCLUSION("ex-officio-review-conclusion");
 
     private final String slug;
 

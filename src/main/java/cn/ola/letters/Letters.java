@@ -85,6 +85,22 @@ public class Letters {
     }
 
     /**
+     * The conclusion of a review the office opened on its own initiative, with the reasons it wrote for
+     * the company and, where the interim measures end with it, the day they are lifted.
+     */
+    @Transactional
+    public StoredDocument issueExOfficioConclusion(ApplicationNumber number, ExOfficioConclusion conclusion, String reasons,
+            LocalDate measuresLiftedOn) {
+        Case file = load(number);
+        Letter base = letter(LetterKind.EX_OFFICIO_REVIEW_CONCLUSION, file, authority(Gate.EX_OFFICIO_REVIEW),
+                conclusion.name(), CompanyView.decisionText(Gate.EX_OFFICIO_REVIEW.stage(), conclusion.name(), reasons), null);
+        Letter letter = new Letter(base.kind(), base.applicationNumber(), base.companyNameZh(), base.companyNameEn(),
+                base.creditCode(), base.issuedOn(), base.titleZh(), base.titleEn(), base.authorityZh(), base.authorityEn(),
+                base.decision(), base.reasons(), null, measuresLiftedOn);
+        return keep(file, letter, Gate.EX_OFFICIO_REVIEW);
+    }
+
+    /**
      * The refusal of the listing. Which gate refused, and why, is what the audit trail recorded
      * last: the gates' own sub-processes do not pass their reasons back to the case. The letter
      * carries those reasons where they are meant for the company. The industry regulator is named

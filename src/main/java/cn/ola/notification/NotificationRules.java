@@ -28,16 +28,18 @@ final class NotificationRules {
      * for materials (MATERIALS_REQUESTED, SUPPLEMENT_REQUESTED, CORRECTIONS_NEEDED, a material event's QUESTIONS_ASKED) are left out:
      * the request itself, with its text and deadline, follows in the same transaction.
      */
-    static final Map<String, Set<String>> DECISIONS = Map.of(
-            "INTAKE_CHECK", Set.of("COMPLETE", "REJECTED"),
-            "CYBERSECURITY_REVIEW", Set.of("NOT_REQUIRED", "CLEARED", "PROHIBITED"),
-            "INDUSTRY_APPROVAL", Set.of("APPROVED", "REFUSED"),
-            "CSRC_COMPLETENESS_CHECK", Set.of("COMPLETE"),
-            "CSRC_FILING", Set.of("NOTICE_ISSUED", "REFUSED", "LATE_FILING"),
-            "DATA_EXPORT_EVIDENCE", Set.of("ACCEPTED"),
-            "PI_SELF_ASSESSMENT", Set.of("ACCEPTED"),
-            "STATE_CLOUD_MIGRATION", Set.of("ACCEPTED"),
-            "MATERIAL_EVENT", Set.of("ACKNOWLEDGED", "CLOSED", "REFERRED", "LATE_REPORT"));
+    static final Map<String, Set<String>> DECISIONS = Map.ofEntries(
+            Map.entry("INTAKE_CHECK", Set.of("COMPLETE", "REJECTED")),
+            Map.entry("CYBERSECURITY_REVIEW", Set.of("NOT_REQUIRED", "CLEARED", "PROHIBITED")),
+            Map.entry("INDUSTRY_APPROVAL", Set.of("APPROVED", "REFUSED")),
+            Map.entry("CSRC_COMPLETENESS_CHECK", Set.of("COMPLETE")),
+            Map.entry("CSRC_FILING", Set.of("NOTICE_ISSUED", "REFUSED", "LATE_FILING")),
+            Map.entry("DATA_EXPORT_EVIDENCE", Set.of("ACCEPTED")),
+            Map.entry("PI_SELF_ASSESSMENT", Set.of("ACCEPTED")),
+            Map.entry("STATE_CLOUD_MIGRATION", Set.of("ACCEPTED")),
+            Map.entry("MATERIAL_EVENT", Set.of("ACKNOWLEDGED", "CLOSED", "REFERRED", "LATE_REPORT")),
+            Map.entry("EX_OFFICIO_REVIEW", Set.of("OPENED", "CLEARED", "RECTIFICATION_ORDERED", "REFERRED_FOR_PENALTIES")),
+            Map.entry("EX_OFFICIO_INTERIM_MEASURES", Set.of("IMPOSED", "LIFTED")));
 
 
     private NotificationRules() {

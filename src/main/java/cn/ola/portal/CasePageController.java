@@ -175,6 +175,26 @@ class CasePageController {
         return "redirect:/applications/" + caseNumber;
     }
 
+    @PostMapping("/applications/{number}/compliance")
+    String confirmCompliance(@PathVariable String number, @RequestParam(required = false) String statement,
+            Authentication user, Model model, RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = parse(number);
+        try {
+            cases.confirmCompliance(user.getName(), caseNumber, statement);
+        } catch (CaseNotWaitingException moved) {
+            return notWaiting(caseNumber, redirect, moved);
+        } catch (InvalidApplicationException invalid) {
+            show(model, user, caseNumber);
+            model.addAttribute("complianceError", tooLong(invalid)
+                    ? new Problem("cases.compliance.tooLong", ApplicantCases.MAX_TEXT, statement.strip().length())
+                    : new Problem("cases.compliance.empty"));
+            model.addAttribute("typedStatement", statement);
+            return VIEW;
+        }
+        redirect.addFlashAttribute("done", "cases.done.compliance");
+        return "redirect:/applications/" + caseNumber;
+    }
+
     @GetMapping("/applications/{number}/withdraw")
     String confirmWithdrawal(@PathVariable String number, Authentication user, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
@@ -284,7 +304,9 @@ class CasePageController {
         model.addAttribute("supplyMaterials", ApplicantAction.SUPPLY_MATERIALS);
         model.addAttribute("reportOverseas", ApplicantAction.REPORT_OVERSEAS_SUBMISSION);
         model.addAttribute("reportListing", ApplicantAction.REPORT_LISTING);
+        model.addAttribute("confirmCompliance", ApplicantAction.CONFIRM_COMPLIANCE);
         model.addAttribute("timeline", overview.timeline());
+        model.addAttribute("exOfficio", ExOfficioReviewView.of(overview.timeline()));
         model.addAttribute("documents", overview.documents().stream().map(CasePageController::row).toList());
         model.addAttribute("kinds", Arrays.asList(DocumentKind.values()));
         model.addAttribute("fileSlots", FILE_SLOTS);

@@ -14,16 +14,22 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.ola.filing.ListingApplication;
 import cn.ola.security.CurrentGroups;
+import cn.ola.security.Roles;
 import cn.ola.workflow.CaseParticipation;
 import cn.ola.workflow.Deadlines;
+import cn.ola.workflow.ExOfficioReviews;
 
 /**
  * The staff case view ({@code /staff/applications/{number}}): everything the company filed, its
@@ -48,9 +54,11 @@ class StaffCaseController {
     private final OpenTasks openTasks;
     private final CaseTimeline timeline;
     private final CaseParticipation participation;
+    private final ExOfficioReviews exOfficio;
 
     StaffCaseController(CaseFiles files, ScreeningTrace screening, CaseDeadlines deadlines, OpenTasks openTasks,
-            CaseTimeline timeline, CaseParticipation participation) {
+            CaseTimeline timeline, CaseParticipation participation, ExOfficioReviews exOfficio) {
+        this.exOfficio = exOfficio;
         this.files = files;
         this.screening = screening;
         this.deadlines = deadlines;
@@ -78,7 +86,45 @@ class StaffCaseController {
         model.addAttribute("deadlines", clocks);
         model.addAttribute("anyDeadlineOverdue", clocks.stream().anyMatch(CaseDeadlines.Deadline::overdue));
         model.addAttribute("timeline", shown.timeline(timeline.of(application.id(), file.number())));
+        boolean office = reviewOffice(user);
+        model.addAttribute("reviewOffice", office);
+        model.addAttribute("exOfficioOpen", office && exOfficio.open(application.number()));
+        model.addAttribute("mayOpenExOfficio", office && exOfficio.mayOpen(application));
+        model.addAttribute("maxGrounds", ExOfficioReviews.MAX_GROUNDS);
         return "staff/case";
+    }
+
+    /**
+     * The review office opens a cybersecurity review of the case's company on its own initiative, with
+     * its grounds. Only the office may (403 for anyone else); missing grounds come back with what was
+     * typed; a second review while one is open is refused with a message (a double click opens one).
+     */
+    @PostMapping("/staff/applications/{number}/ex-officio-review")
+    String openExOfficioReview(@PathVariable String number, @RequestParam(required = false) String grounds, Model model,
+            Authentication user, RedirectAttributes redirect) {
+        if (!reviewOffice(user)) {
+            throw new AccessDeniedException("Only the Cybersecurity Review Office opens an ex-officio review");
+        }
+        ListingApplication application = existing(number, user);
+        String error = grounds == null || grounds.isBlank() ? "staff.exOfficio.groundsRequired"
+                : grounds.strip().length() > ExOfficioReviews.MAX_GROUNDS ? "staff.exOfficio.groundsTooLong" : null;
+        if (error != null) {
+            model.addAttribute("exOfficioError", error);
+            model.addAttribute("typedGrounds", grounds);
+            return view(number, model, user);
+        }
+        try {
+            exOfficio.open(application.number(), grounds.strip(), user.getName());
+        } catch (ExOfficioReviews.CannotOpenException refused) {
+            redirect.addFlashAttribute("exOfficioNotice", "staff.exOfficio." + refused.reason());
+            return "redirect:/staff/applications/" + application.number() + "#ex-officio";
+        }
+        redirect.addFlashAttribute("exOfficioNotice", "staff.exOfficio.opened");
+        return "redirect:/staff/applications/" + application.number() + "#ex-officio";
+    }
+
+    private static boolean reviewOffice(Authentication user) {
+        return CurrentGroups.of(user).contains(Roles.CRO_REVIEWER);
     }
 
     @GetMapping("/staff/applications/{number}/documents/{documentId}")

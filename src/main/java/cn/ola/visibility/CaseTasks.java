@@ -17,6 +17,8 @@ final class CaseTasks {
 
     /** The stage under which the cybersecurity review's internal work is shown. */
     static final String CYBERSECURITY_REVIEW = Stage.CYBERSECURITY_REVIEW.name();
+    /** The stage under which the office's work on an ex-officio review is shown. */
+    static final String EX_OFFICIO_REVIEW = Stage.EX_OFFICIO_REVIEW.name();
     /** The stage under which the CSRC's internal work on the filing is shown. */
     static final String CSRC_FILING = Stage.CSRC_FILING.name();
 
@@ -27,6 +29,7 @@ final class CaseTasks {
             Map.entry(ApplicantAction.REPORT_OVERSEAS_SUBMISSION.taskKey(),
                     ApplicantAction.REPORT_OVERSEAS_SUBMISSION.taskKey()),
             Map.entry(ApplicantAction.REPORT_LISTING.taskKey(), ApplicantAction.REPORT_LISTING.taskKey()),
+            Map.entry(ApplicantAction.CONFIRM_COMPLIANCE.taskKey(), ApplicantAction.CONFIRM_COMPLIANCE.taskKey()),
             // the regulators' statutory steps
             Map.entry("Task_IntakeCheck", "Task_IntakeCheck"),
             Map.entry("Task_CheckMaterials", "Task_CheckMaterials"),
@@ -42,19 +45,24 @@ final class CaseTasks {
             // internal work: who is consulted, and a special review, show only as the stage under way
             Map.entry("Task_AgencyOpinion", CYBERSECURITY_REVIEW),
             Map.entry("Task_SpecialReview", CYBERSECURITY_REVIEW),
-            Map.entry("Task_RecordConsultation", CSRC_FILING));
+            Map.entry("Task_RecordConsultation", CSRC_FILING),
+            // an ex-officio review: the office's work shows as the review under way
+            Map.entry("Task_DecideInterimMeasures", EX_OFFICIO_REVIEW),
+            Map.entry("Task_ExOfficioReview", EX_OFFICIO_REVIEW),
+            Map.entry("Task_LiftInterimMeasures", EX_OFFICIO_REVIEW));
 
     /** The neutral names of the stages, as the API gives names (the portal words them in the reader's language). */
     static final Map<String, String> STAGE_NAMES = Map.of(
             CYBERSECURITY_REVIEW, "Cybersecurity review under way",
-            CSRC_FILING, "CSRC filing under way");
+            CSRC_FILING, "CSRC filing under way",
+            EX_OFFICIO_REVIEW, "Ex-officio cybersecurity review under way");
 
     /** Escalations of passed deadlines to supervisors: they decide nothing, and the company is not told of them. */
     static final Set<String> NOT_SHOWN = Set.of("Task_FollowUpIntakeCheck", "Task_FollowUpReviewDecision",
             "Task_FollowUpInitialReview", "Task_FollowUpAgencyOpinions", "Task_FollowUpSpecialReview",
             "Task_FollowUpOverduePriorApproval", "Task_FollowUpOverdueCompletenessCheck",
             "Task_FollowUpOverdueFilingConclusion", "Task_FollowUpOverdueAcknowledgement",
-            "Task_FollowUpOverdueEventConclusion");
+            "Task_FollowUpOverdueEventConclusion", "Task_FollowUpInterimMeasures", "Task_FollowUpExOfficioReview");
 
     private CaseTasks() {
     }

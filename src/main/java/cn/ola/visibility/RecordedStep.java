@@ -65,7 +65,25 @@ enum RecordedStep {
      * company with the officer's text.
      */
     MATERIAL_EVENT(Map.of("LATE_REPORT", COMPANY_WITHOUT_TEXT, "ACKNOWLEDGED", COMPANY_WITHOUT_TEXT,
-            "QUESTIONS_ASKED", COMPANY, "CLOSED", COMPANY, "REFERRED", COMPANY));
+            "QUESTIONS_ASKED", COMPANY, "CLOSED", COMPANY, "REFERRED", COMPANY)),
+    /**
+     * A cybersecurity review the office opened on its own initiative. The company is told that it was
+     * opened, not the office's grounds: they rest on what the office and other authorities know of the
+     * company and may name sources, so they stay internal (the opening notice cites the legal basis
+     * only, as the office's public notices do). Its conclusion is addressed to the company with the
+     * reasons the office wrote for it, which the letter carries too: a company ordered to rectify must
+     * read what to rectify.
+     */
+    EX_OFFICIO_REVIEW(Map.of("OPENED", COMPANY_WITHOUT_TEXT, "CLEARED", COMPANY, "RECTIFICATION_ORDERED", COMPANY,
+            "REFERRED_FOR_PENALTIES", COMPANY)),
+    /**
+     * The office's decisions in that review: a request for materials is the company's; a consultation is
+     * the office's own; a conclusion reaches the company as the review's outcome (EX_OFFICIO_REVIEW).
+     */
+    EX_OFFICIO_REVIEW_ASSESSMENT(Map.of("MATERIALS_REQUESTED", COMPANY, "CONSULT_AGENCIES", REGULATORS,
+            "CLEARED", REGULATORS, "RECTIFICATION_ORDERED", REGULATORS, "REFERRED_FOR_PENALTIES", REGULATORS)),
+    /** Interim measures are orders to the company: what it must do (or stop doing) from which day, and when they end. */
+    EX_OFFICIO_INTERIM_MEASURES(Map.of("IMPOSED", COMPANY, "LIFTED", COMPANY));
 
     private final Map<String, Audience> outcomes;
 

@@ -6,7 +6,9 @@ import java.util.Arrays;
 public enum ApplicantAction {
     SUPPLY_MATERIALS("Task_SupplyMaterials"),
     REPORT_OVERSEAS_SUBMISSION("Task_ReportOverseasSubmission"),
-    REPORT_LISTING("Task_ReportListing");
+    REPORT_LISTING("Task_ReportListing"),
+    /** Confirming compliance with the interim measures of an ex-officio cybersecurity review. */
+    CONFIRM_COMPLIANCE("Task_ConfirmCompliance");
 
     private final String taskKey;
 

@@ -17,6 +17,8 @@ public enum CaseModel {
     DATA_PROTECTION_CHECKS("data-protection-checks", Stage.DATA_PROTECTION),
     INDUSTRY_APPROVAL("industry-approval", Stage.INDUSTRY_APPROVAL),
     CSRC_FILING("csrc-filing", Stage.CSRC_FILING),
+    /** After the listing: a cybersecurity review the review office opens on its own initiative. */
+    EX_OFFICIO_REVIEW("ex-officio-review", Stage.EX_OFFICIO_REVIEW),
     MEMBER_AGENCY_OPINION("member-agency-opinion", null),
     COMPANY_REPORT("company-report", null),
     SUPPLEMENTARY_MATERIALS("supplementary-materials", null),

@@ -61,6 +61,14 @@ public class CaseRecord {
                 reasons == null ? null : reasons.toString());
     }
 
+    /**
+     * A step ended with an outcome and a text of its own (what was decided, in words), not the reasons
+     * variable: so that recording it leaves the reasons a later letter reads untouched.
+     */
+    public void outcomeWithText(DelegateExecution execution, String step, String outcome, String text) {
+        audit.record(applicationId(execution), actor(), AuditEventType.OUTCOME, step, outcome, text);
+    }
+
     /** The screening decisions were taken: one audit entry per decision, with its result and reason. */
     public void screening(DelegateExecution execution) {
         Long id = applicationId(execution);

@@ -267,6 +267,21 @@ public class CaseWorkflow {
     }
 
     /**
+     * The company confirms that it complies with the interim measures of an ex-officio review, with
+     * what it did (its statement goes to the review office).
+     */
+    @Transactional
+    public void confirmCompliance(ApplicationNumber number, String statement, String actor) {
+        inTurn(number, "your confirmation", application -> {
+            complete(number, ApplicantAction.CONFIRM_COMPLIANCE.taskKey(), null,
+                    Map.of(ProcessVariables.COMPLIANCE_STATEMENT, statement),
+                    "Application " + number + " is not waiting for a confirmation of compliance with interim measures.");
+            audit.record(application.id(), actor, AuditEventType.INTERIM_MEASURES_CONFIRMED, ExOfficioReviews.STEP, null,
+                    statement);
+        });
+    }
+
+    /**
      * Runs a company action on its case, one at a time per case: the case's row stays locked until
      * the action's transaction ends, so a second click waits for the first and then finds the step
      * done. What may still collide with it (a regulator's step, a deadline job on another node)

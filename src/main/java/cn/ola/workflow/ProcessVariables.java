@@ -136,6 +136,32 @@ public final class ProcessVariables {
         return "consult" + Character.toUpperCase(agencyCode.charAt(0)) + agencyCode.substring(1);
     }
 
+    // --- ex-officio-review -------------------------------------------------------------------
+    /** The review office's grounds for opening the review: internal, never shown to the company. */
+    public static final String EX_OFFICIO_GROUNDS = "exOfficioGrounds";
+    /**
+     * The office's decision in the review: a next step (MATERIALS_REQUESTED, CONSULT_AGENCIES) or the
+     * conclusion (CLEARED, RECTIFICATION_ORDERED, REFERRED_FOR_PENALTIES).
+     */
+    public static final String EX_OFFICIO_OPINION = "exOfficioOpinion";
+    /** Free text of a measure not on the list. */
+    public static final String OTHER_MEASURES = "otherMeasures";
+    /** ISO date from which the interim measures apply. */
+    public static final String INTERIM_MEASURES_FROM = "interimMeasuresFrom";
+    /** ISO date from which the interim measures are lifted. */
+    public static final String INTERIM_MEASURES_LIFTED_ON = "interimMeasuresLiftedOn";
+    /** Whether interim measures are in force now. */
+    public static final String INTERIM_MEASURES_IN_FORCE = "interimMeasuresInForce";
+    /** The measures in force, in words (Chinese / English), as the company was told them. */
+    public static final String INTERIM_MEASURES_TEXT = "interimMeasuresText";
+    /** At a conclusion other than CLEARED: whether the measures end with it (CLEARED always lifts them). */
+    public static final String LIFT_INTERIM_MEASURES = "liftInterimMeasures";
+    /** The company's statement when it confirms compliance with the interim measures. */
+    public static final String COMPLIANCE_STATEMENT = "complianceStatement";
+    public static final String CLOCK_INTERIM_MEASURES = "interimMeasures";
+    public static final String CLOCK_EX_OFFICIO_REVIEW = "exOfficioReview";
+    public static final String CLOCK_COMPLIANCE_CONFIRMATION = "complianceConfirmation";
+
     // --- csrc-filing, industry-approval, supplementary-materials: decisions and clocks ---
     public static final String COMPLETENESS_OUTCOME = "completenessOutcome";
     public static final String DEPARTMENTS_CONSULTED = "departmentsConsulted";

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import cn.ola.support.DraftDocuments;
 import cn.ola.support.ListedCase;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
+import cn.ola.workflow.ExOfficioReviews;
 import cn.ola.workflow.MemberAgencies.Agency;
 import cn.ola.workflow.ProcessVariables;
 
@@ -96,6 +98,8 @@ class AccessMatrixIT {
     IdentityService identity;
     @Autowired
     MaterialEvents events;
+    @Autowired
+    RuntimeService runtime;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Who, String> users = new LinkedHashMap<>();
@@ -226,12 +230,24 @@ class AccessMatrixIT {
             HttpResponse<String> accounts = web.get("/staff/accounts");
             assertThat(accounts.statusCode()).as(who + " account locks").isEqualTo(who == Who.ADMIN ? 200 : 403);
             row.add(status(accounts));
+            // Opening an ex-officio review is the review office's alone; case B ended refused, so none is opened.
+            HttpResponse<String> exOfficio = web.postForm("/", "/staff/applications/" + caseB + "/ex-officio-review",
+                    Map.of("grounds", "Access matrix: nothing may open here"));
+            assertThat(exOfficio.statusCode()).as(who + " opens an ex-officio review of B").isEqualTo(who == Who.CRO ? 302 : 403);
+            assertThat(reviewsOf(caseB)).as(who + ": no review of B opened").isZero();
+            row.add(status(exOfficio));
 
             // The company's own pages and API.
             HttpResponse<String> portal = web.get("/applications/" + caseA);
             assertThat(portal.statusCode()).as(who + " portal case A")
                     .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
             row.add(status(portal));
+            // Confirming compliance with interim measures: only in one's own case (A waits for none: calmly refused).
+            HttpResponse<String> compliance = web.postForm("/", "/applications/" + caseA + "/compliance",
+                    Map.of("statement", "Access matrix"));
+            assertThat(compliance.statusCode()).as(who + " confirms compliance in case A")
+                    .isEqualTo(who == Who.COMPANY_A ? 302 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(compliance));
             HttpResponse<String> apiList = basic.getWithBasic("/api/v1/applications", user, password);
             assertThat(apiList.statusCode()).as(who + " API list").isEqualTo(who.staff() ? 403 : 200);
             if (!who.staff()) {
@@ -243,6 +259,11 @@ class AccessMatrixIT {
             assertThat(apiCase.statusCode()).as(who + " API case A")
                     .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
             row.add(status(apiCase));
+            HttpResponse<String> apiCompliance = basic.postWithBasic("/api/v1/applications/" + idA
+                    + "/interim-measures-compliance", user, password, "{\"statement\": \"Access matrix\"}");
+            assertThat(apiCompliance.statusCode()).as(who + " API confirms compliance in case A")
+                    .isEqualTo(who == Who.COMPANY_A ? 409 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(apiCompliance));
             HttpResponse<String> apiDocument = basic.getWithBasic("/api/v1/applications/" + idA + "/documents/" + documentA
                     + "/content", user, password);
             assertThat(apiDocument.statusCode()).as(who + " API document of A")
@@ -326,8 +347,8 @@ class AccessMatrixIT {
         }
         System.out.printf("%nWho reaches what (A = company A's case, B = company B's; status codes, or what a list shows)%n"
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "queue", "case A/B", "audit A/B", "audit.csv A/B",
-                        "document A", "letter B", "dashboard", "accounts", "portal A", "API list", "API case A", "API document A",
-                        "event form/API events/API event/report of A",
+                        "document A", "letter B", "dashboard", "accounts", "ex-officio B", "portal A", "compliance A", "API list",
+                        "API case A", "API compliance A", "API document A", "event form/API events/API event/report of A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }
@@ -342,6 +363,11 @@ class AccessMatrixIT {
             case TOBACCO -> Set.of("Task_PriorApproval");
             default -> Set.of();
         };
+    }
+
+    private long reviewsOf(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ExOfficioReviews.PROCESS_KEY)
+                .processInstanceBusinessKey(number).count();
     }
 
     private long draft(String user, ApplicationFacts facts) {
