@@ -17,7 +17,9 @@ enum Gate {
     CYBERSECURITY_REVIEW("PROHIBITED"),
     INDUSTRY_APPROVAL("REFUSED"),
     /** The review office's review on its own initiative: it refuses no listing, it concludes. */
-    EX_OFFICIO_REVIEW(null);
+    EX_OFFICIO_REVIEW(null),
+    /** The CSRC on a listed company's later offering: refusing to file it refuses no listing. */
+    SUBSEQUENT_OFFERING(null);
 
     private final String refusalOutcome;
 

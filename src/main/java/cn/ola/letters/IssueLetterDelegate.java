@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.workflow.ProcessVariables;
+import cn.ola.workflow.SubsequentOfferingVariables;
 
 /**
  * The models' letter tasks ({@code camunda:delegateExpression="${issueLetterDelegate}"}). Which
@@ -39,6 +40,10 @@ class IssueLetterDelegate implements JavaDelegate {
             case EX_OFFICIO_REVIEW_CONCLUSION -> letters.issueExOfficioConclusion(number,
                     ExOfficioConclusion.valueOf(required(execution, CONCLUSION)),
                     (String) execution.getVariable(ProcessVariables.REASONS), liftedOn(execution));
+            case SUBSEQUENT_OFFERING_CONCLUSION -> letters.issueOfferingConclusion(number,
+                    OfferingConclusion.valueOf(required(execution, CONCLUSION)),
+                    (String) execution.getVariable(ProcessVariables.REASONS),
+                    (String) execution.getVariable(SubsequentOfferingVariables.DESCRIPTION));
             case REFUSAL_LETTER -> letters.issueRefusal(number,
                     (String) execution.getVariable(ProcessVariables.INDUSTRY_REGULATOR_GROUP),
                     (String) execution.getVariable(ProcessVariables.INDUSTRY_REGULATOR_NAME));

@@ -12,7 +12,15 @@ import java.util.Locale;
  */
 record Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
         LocalDate issuedOn, String titleZh, String titleEn, String authorityZh, String authorityEn, String decision,
-        String reasons, Particulars particulars, LocalDate measuresLiftedOn) {
+        String reasons, Particulars particulars, LocalDate measuresLiftedOn, String offering) {
+
+    /** A letter on no later offering. */
+    Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
+            LocalDate issuedOn, String titleZh, String titleEn, String authorityZh, String authorityEn, String decision,
+            String reasons, Particulars particulars, LocalDate measuresLiftedOn) {
+        this(kind, applicationNumber, companyNameZh, companyNameEn, creditCode, issuedOn, titleZh, titleEn, authorityZh,
+                authorityEn, decision, reasons, particulars, measuresLiftedOn, null);
+    }
 
     /** A letter that lifts no interim measures. */
     Letter(LetterKind kind, String applicationNumber, String companyNameZh, String companyNameEn, String creditCode,
@@ -20,6 +28,11 @@ record Letter(LetterKind kind, String applicationNumber, String companyNameZh, S
             String reasons, Particulars particulars) {
         this(kind, applicationNumber, companyNameZh, companyNameEn, creditCode, issuedOn, titleZh, titleEn, authorityZh,
                 authorityEn, decision, reasons, particulars, null);
+    }
+
+    /** Whether the letter names a later offering (as the company described it). */
+    public boolean hasOffering() {
+        return offering != null && !offering.isBlank();
     }
 
     /** Whether the letter says that interim measures are lifted. */

@@ -15,7 +15,12 @@ public enum LetterKind {
     /** The Cybersecurity Review Office's conclusion: cleared or prohibited. */
     REVIEW_CONCLUSION("review-conclusion"),
     /** The office's conclusion of a review it opened on its own initiative: cleared, rectification ordered, or referred for penalties. */
-    EX_OFFICIO_REVIEW_CONCLUSION("ex-officio-review-conclusion");
+    EX_OFFICIO_REVIEW_CONCLUSION("ex-officio-review-conclusion"),
+    /**
+     * The CSRC's conclusion on a listed company's later offering on its market: the filing notice of the
+     * offering or the refusal to file it. A kind of its own, so that it never replaces the case's own filing notice.
+     */
+    SUBSEQUENT_OFFERING_CONCLUSION("subsequent-offering-conclusion");
 
     private final String slug;
 

@@ -101,6 +101,29 @@ public class Letters {
     }
 
     /**
+     * The CSRC's conclusion on a later offering on the market where the company is listed: the filing notice
+     * of the offering (with the listing's particulars and the offering as the company described it) or the
+     * refusal to file it, each with the officer's text for the company.
+     */
+    @Transactional
+    public StoredDocument issueOfferingConclusion(ApplicationNumber number, OfferingConclusion conclusion, String reasons,
+            String offering) {
+        Case file = load(number);
+        Letter base = letter(LetterKind.SUBSEQUENT_OFFERING_CONCLUSION, file, authority(Gate.CSRC_FILING), conclusion.name(),
+                CompanyView.decisionText(Gate.SUBSEQUENT_OFFERING.stage(), outcomeOf(conclusion), reasons),
+                particulars(file.application().facts()));
+        Letter letter = new Letter(base.kind(), base.applicationNumber(), base.companyNameZh(), base.companyNameEn(),
+                base.creditCode(), base.issuedOn(), base.titleZh(), base.titleEn(), base.authorityZh(), base.authorityEn(),
+                base.decision(), base.reasons(), base.particulars(), null, offering);
+        return keep(file, letter, Gate.SUBSEQUENT_OFFERING);
+    }
+
+    /** The outcome the model records with this conclusion, under which CompanyView classifies its text. */
+    private static String outcomeOf(OfferingConclusion conclusion) {
+        return conclusion == OfferingConclusion.FILED ? "NOTICE_ISSUED" : "REFUSED";
+    }
+
+    /**
      * The refusal of the listing. Which gate refused, and why, is what the audit trail recorded
      * last: the gates' own sub-processes do not pass their reasons back to the case. The letter
      * carries those reasons where they are meant for the company. The industry regulator is named

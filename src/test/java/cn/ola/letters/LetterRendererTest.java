@@ -75,6 +75,21 @@ class LetterRendererTest {
     }
 
     @Test
+    void aSubsequentOfferingsConclusionNamesTheOfferingAndSaysFiledOrRefused() throws IOException {
+        Letter.Particulars listing = new Letter.Particulars(null, "香港联合交易所（中国香港）", "Hong Kong Stock Exchange (Hong Kong, China)",
+                "首次公开发行", "Initial public offering", "直接境外发行上市", "Direct overseas offering and listing");
+        String offering = "H股配售2亿股，约12亿港元 / Placing of 200 million H shares, about HKD 1.2 billion";
+        String filed = text(renderer.pdf(offeringLetter("FILED", "备案材料完备。", listing, offering)));
+        String refused = text(renderer.pdf(offeringLetter("REFUSED", "本次发行属于第八条规定的情形。", listing, offering)));
+
+        assertThat(filed).contains(NUMBER, COMPANY_ZH, "境外上市后发行证券备案结论通知书", "第十六条", "香港联合交易所（中国香港）",
+                "Placing of 200 million H shares", "备案结论：予以备案。", "the offering is filed", "备案材料完备。")
+                .doesNotContain("不予备案", "行政复议");
+        assertThat(refused).contains(NUMBER, "备案结论：不予备案。", "the filing of the offering is refused", "本次发行属于第八条规定的情形。",
+                "行政复议").doesNotContain("予以备案。");
+    }
+
+    @Test
     void theChineseTextIsSetInTheEmbeddedFontNotAStandardOne() throws IOException {
         byte[] pdf = renderer.pdf(letter(LetterKind.REFUSAL_LETTER, "中国证券监督管理委员会", "China Securities Regulatory Commission",
                 "境外发行上市不予通过通知书", "Notice of Refusal", "REFUSED", "理由", null));
@@ -149,6 +164,12 @@ class LetterRendererTest {
             String decision, String reasons, Letter.Particulars particulars) {
         return new Letter(kind, NUMBER, COMPANY_ZH, COMPANY_EN, "91350200MA2XYZ1234", ISSUED, titleZh, titleEn, authorityZh,
                 authorityEn, decision, reasons, particulars);
+    }
+
+    private static Letter offeringLetter(String decision, String reasons, Letter.Particulars listing, String offering) {
+        return new Letter(LetterKind.SUBSEQUENT_OFFERING_CONCLUSION, NUMBER, COMPANY_ZH, COMPANY_EN, "91350200MA2XYZ1234", ISSUED,
+                "境外上市后发行证券备案结论通知书", "Notice of the Filing Conclusion on a Subsequent Offering", "中国证券监督管理委员会",
+                "China Securities Regulatory Commission", decision, reasons, listing, null, offering);
     }
 
     static String text(byte[] pdf) throws IOException {
