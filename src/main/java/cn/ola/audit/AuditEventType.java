@@ -40,7 +40,12 @@ public enum AuditEventType {
     /** A decision letter was issued into the case's documents. */
     LETTER_ISSUED,
     /** The listed company reported a material event; the outcome is its kind, the details its account of it. */
-    MATERIAL_EVENT_REPORTED;
+    MATERIAL_EVENT_REPORTED,
+    /**
+     * The listed company filed a later offering on the market where it is listed; the outcome is the day the
+     * offering was completed, the details its account of it.
+     */
+    SUBSEQUENT_OFFERING_FILED;
 
     /** The type recorded under this name; empty for a name we do not (or no longer) record. */
     public static Optional<AuditEventType> of(String name) {

@@ -33,14 +33,15 @@ final class TaskPools {
     static final String CSRC_FILING = CaseModel.CSRC_FILING.key();
     static final String MATERIAL_EVENT = CaseModel.MATERIAL_EVENT.key();
     static final String EX_OFFICIO_REVIEW = CaseModel.EX_OFFICIO_REVIEW.key();
+    static final String SUBSEQUENT_OFFERING = CaseModel.SUBSEQUENT_OFFERING.key();
 
     /** Pooled group → the definition keys whose every task it sees and works. */
     static final Map<String, Set<String>> POOLED = Map.of(
             Roles.CRO_REVIEWER, Set.of(CYBERSECURITY_REVIEW, DATA_PROTECTION_CHECKS, EX_OFFICIO_REVIEW),
-            Roles.CSRC_OFFICER, Set.of(OVERSEAS_LISTING, CSRC_FILING, MATERIAL_EVENT),
+            Roles.CSRC_OFFICER, Set.of(OVERSEAS_LISTING, CSRC_FILING, MATERIAL_EVENT, SUBSEQUENT_OFFERING),
             // Supervisors follow up any passed deadline of the regulators' work, and watch all of it.
             Roles.SUPERVISOR, Set.of(OVERSEAS_LISTING, CYBERSECURITY_REVIEW, DATA_PROTECTION_CHECKS, CSRC_FILING,
-                    MATERIAL_EVENT, EX_OFFICIO_REVIEW));
+                    MATERIAL_EVENT, EX_OFFICIO_REVIEW, SUBSEQUENT_OFFERING));
 
     /**
      * What a pooled group may do with the tasks of its definitions: what a candidate group's row

@@ -38,6 +38,7 @@ final class NotificationRules {
             Map.entry("PI_SELF_ASSESSMENT", Set.of("ACCEPTED")),
             Map.entry("STATE_CLOUD_MIGRATION", Set.of("ACCEPTED")),
             Map.entry("MATERIAL_EVENT", Set.of("ACKNOWLEDGED", "CLOSED", "REFERRED", "LATE_REPORT")),
+            Map.entry("SUBSEQUENT_OFFERING", Set.of("LATE_FILING", "COMPLETE", "NOTICE_ISSUED", "REFUSED")),
             Map.entry("EX_OFFICIO_REVIEW", Set.of("OPENED", "CLEARED", "RECTIFICATION_ORDERED", "REFERRED_FOR_PENALTIES")),
             Map.entry("EX_OFFICIO_INTERIM_MEASURES", Set.of("IMPOSED", "LIFTED")));
 

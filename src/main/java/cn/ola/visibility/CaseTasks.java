@@ -42,6 +42,8 @@ final class CaseTasks {
             Map.entry("Task_ConcludeFiling", "Task_ConcludeFiling"),
             Map.entry("Task_AcknowledgeEvent", "Task_AcknowledgeEvent"),
             Map.entry("Task_ConcludeEvent", "Task_ConcludeEvent"),
+            Map.entry("Task_CheckOfferingCompleteness", "Task_CheckOfferingCompleteness"),
+            Map.entry("Task_ConcludeOffering", "Task_ConcludeOffering"),
             // internal work: who is consulted, and a special review, show only as the stage under way
             Map.entry("Task_AgencyOpinion", CYBERSECURITY_REVIEW),
             Map.entry("Task_SpecialReview", CYBERSECURITY_REVIEW),
@@ -62,7 +64,8 @@ final class CaseTasks {
             "Task_FollowUpInitialReview", "Task_FollowUpAgencyOpinions", "Task_FollowUpSpecialReview",
             "Task_FollowUpOverduePriorApproval", "Task_FollowUpOverdueCompletenessCheck",
             "Task_FollowUpOverdueFilingConclusion", "Task_FollowUpOverdueAcknowledgement",
-            "Task_FollowUpOverdueEventConclusion", "Task_FollowUpInterimMeasures", "Task_FollowUpExOfficioReview");
+            "Task_FollowUpOverdueEventConclusion", "Task_FollowUpInterimMeasures", "Task_FollowUpExOfficioReview",
+            "Task_FollowUpOverdueOfferingCompleteness", "Task_FollowUpOverdueOfferingConclusion");
 
     private CaseTasks() {
     }

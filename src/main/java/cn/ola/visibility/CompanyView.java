@@ -48,7 +48,8 @@ public final class CompanyView {
     static final Set<String> COMPANY_DOCUMENTS = Set.of(
             "FILING_REPORT", "PRC_LEGAL_OPINION", "PROSPECTUS", "CYBERSECURITY_REVIEW_DECLARATION",
             "NATIONAL_SECURITY_IMPACT_REPORT", "IPO_DOCUMENTS", "PI_SELF_ASSESSMENT", "INDUSTRY_OPINION", "SUPPLEMENT",
-            "FILING_NOTICE", "REFUSAL_LETTER", "REVIEW_CONCLUSION", "EX_OFFICIO_REVIEW_CONCLUSION");
+            "FILING_NOTICE", "REFUSAL_LETTER", "REVIEW_CONCLUSION", "EX_OFFICIO_REVIEW_CONCLUSION",
+            "SUBSEQUENT_OFFERING_CONCLUSION");
 
     private CompanyView() {
     }
@@ -59,7 +60,7 @@ public final class CompanyView {
         return AuditEventType.of(event.eventType()).map(type -> switch (type) {
             // The company's own actions, in its own words.
             case DRAFT_CREATED, DRAFT_DELETED, SUBMITTED, WITHDRAWAL_REQUESTED, MATERIALS_SUPPLIED, OVERSEAS_SUBMISSION_REPORTED,
-                    LISTING_REPORTED, MATERIAL_EVENT_REPORTED, INTERIM_MEASURES_CONFIRMED -> COMPANY;
+                    LISTING_REPORTED, MATERIAL_EVENT_REPORTED, SUBSEQUENT_OFFERING_FILED, INTERIM_MEASURES_CONFIRMED -> COMPANY;
             // The screening of what it filed, each result with the rule's reason, as told at submission.
             case SCREENING -> COMPANY;
             // A letter addressed to it, with its file.

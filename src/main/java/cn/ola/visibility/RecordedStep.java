@@ -67,6 +67,13 @@ enum RecordedStep {
     MATERIAL_EVENT(Map.of("LATE_REPORT", COMPANY_WITHOUT_TEXT, "ACKNOWLEDGED", COMPANY_WITHOUT_TEXT,
             "QUESTIONS_ASKED", COMPANY, "CLOSED", COMPANY, "REFERRED", COMPANY)),
     /**
+     * A listed company's later offering on its market: a late filing and the completeness found are told to
+     * the company without text; a supplement request and the conclusion (filing notice or refusal) are
+     * addressed to it with the officer's text.
+     */
+    SUBSEQUENT_OFFERING(Map.of("LATE_FILING", COMPANY_WITHOUT_TEXT, "COMPLETE", COMPANY_WITHOUT_TEXT,
+            "SUPPLEMENT_REQUESTED", COMPANY, "NOTICE_ISSUED", COMPANY, "REFUSED", COMPANY)),
+    /**
      * A cybersecurity review the office opened on its own initiative. The company is told that it was
      * opened, not the office's grounds: they rest on what the office and other authorities know of the
      * company and may name sources, so they stay internal (the opening notice cites the legal basis

@@ -23,7 +23,12 @@ public enum CaseModel {
     COMPANY_REPORT("company-report", null),
     SUPPLEMENTARY_MATERIALS("supplementary-materials", null),
     /** A listed company's material event: started from a listed case, it leaves that case's status and stages alone. */
-    MATERIAL_EVENT("material-event", Stage.AFTER_LISTING);
+    MATERIAL_EVENT("material-event", Stage.AFTER_LISTING),
+    /**
+     * A listed company's later offering on the market where it is listed: started from a listed case, it
+     * leaves that case's status and stages alone.
+     */
+    SUBSEQUENT_OFFERING("subsequent-offering", Stage.AFTER_LISTING);
 
     private final String key;
     private final Stage stage;

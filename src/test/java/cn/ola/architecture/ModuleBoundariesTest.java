@@ -46,6 +46,7 @@ class ModuleBoundariesTest {
             "cn.ola.audit.AuditFigures",
             "cn.ola.company.Companies",
             "cn.ola.events.MaterialEventTable",
+            "cn.ola.events.SubsequentOfferingTable",
             "cn.ola.filing.ListingApplications",
             "cn.ola.filing.CaseProgress",
             "cn.ola.filing.CaseSearch",

@@ -46,6 +46,7 @@ class TableOwnersTest {
             Map.entry("spring_session", "security"),
             Map.entry("spring_session_attributes", "security"),
             Map.entry("material_events", "events"),
+            Map.entry("subsequent_offerings", "events"),
             Map.entry("exchange_spellings", MIGRATIONS_ONLY));
 
     private static final Path MAIN_JAVA = Path.of("src/main/java");

@@ -106,7 +106,8 @@ class NotificationRulesTest {
             keys.add(CaseNotifications.requestKey(step.getKey()));
         }
         CaseStatus.finals().forEach(outcome -> keys.add("notification.closed." + outcome));
-        List.of("FILING_NOTICE", "REVIEW_CONCLUSION", "REFUSAL_LETTER", "EX_OFFICIO_REVIEW_CONCLUSION").forEach(kind -> keys.add("notification.letter." + kind));
+        List.of("FILING_NOTICE", "REVIEW_CONCLUSION", "REFUSAL_LETTER", "EX_OFFICIO_REVIEW_CONCLUSION",
+                "SUBSEQUENT_OFFERING_CONCLUSION").forEach(kind -> keys.add("notification.letter." + kind));
         for (ApplicantAction action : ApplicantAction.values()) {
             keys.add("notification.reminder." + action.taskKey());
         }

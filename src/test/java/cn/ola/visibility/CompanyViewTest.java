@@ -109,7 +109,8 @@ class CompanyViewTest {
         }
         assertThat(shown).containsExactlyInAnyOrder("DRAFT_CREATED", "DRAFT_DELETED", "SUBMITTED", "SCREENING", "STAGE_ENTERED",
                 "STATUS_CHANGED", "CLOSED", "WITHDRAWAL_REQUESTED", "MATERIALS_SUPPLIED", "OVERSEAS_SUBMISSION_REPORTED", "LISTING_REPORTED",
-                "INTERIM_MEASURES_CONFIRMED", "LETTER_ISSUED", "MATERIAL_EVENT_REPORTED");
+                "INTERIM_MEASURES_CONFIRMED", "LETTER_ISSUED", "MATERIAL_EVENT_REPORTED",
+                "SUBSEQUENT_OFFERING_FILED");
         assertThat(seen(event("system", "CLOSED", null, "REJECTED", "text")).details()).isNull();
         assertThat(seen(event("system", "SCREENING", "negative-list", "CLEAR", "No circumstance applies.")).details())
                 .isEqualTo("No circumstance applies.");
@@ -127,7 +128,8 @@ class CompanyViewTest {
         Set<String> recorded = recordedOutcomes();
         assertThat(recorded).contains("INTAKE_CHECK REJECTED", "CYBERSECURITY_REVIEW_AGENCY_ DISAGREE",
                 "CYBERSECURITY_REVIEW_SPECIAL EXTENDED", "LISTING_REPORT LATE", "CSRC_FILING CONSULT_DEPARTMENTS",
-                "MATERIAL_EVENT LATE_REPORT", "MATERIAL_EVENT REFERRED");
+                "MATERIAL_EVENT LATE_REPORT", "MATERIAL_EVENT REFERRED",
+                "SUBSEQUENT_OFFERING LATE_FILING", "SUBSEQUENT_OFFERING REFUSED");
         for (String stepAndOutcome : recorded) {
             String[] parts = stepAndOutcome.split(" ");
             assertThat(RecordedStep.of(parts[0])).as(parts[0]).isPresent();
