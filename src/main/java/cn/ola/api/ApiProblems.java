@@ -40,6 +40,8 @@ import cn.ola.applicant.DraftChangedException;
 import cn.ola.applicant.InvalidApplicationException;
 import cn.ola.applicant.RefusedUploadException;
 import cn.ola.events.InvalidMaterialEventException;
+import cn.ola.events.InvalidSubsequentOfferingException;
+import cn.ola.events.OtherMarketException;
 import cn.ola.workflow.AlreadySubmittedException;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseChangedMeanwhileException;
@@ -82,6 +84,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case IN_THE_FUTURE -> "Must not lie after today (Beijing time): an event is reported once it has been announced.";
             case TOO_LONG -> "At most " + ApplicantCases.MAX_TEXT + " characters.";
         };
+    }
+
+    @ExceptionHandler(InvalidSubsequentOfferingException.class)
+    ResponseEntity<Object> invalidSubsequentOffering(InvalidSubsequentOfferingException ex, HttpServletRequest request) {
+        List<FieldError> errors = ex.problems().stream()
+                .map(p -> new FieldError(p.field(), p.problem().name(), subsequentOfferingMessage(p.problem())))
+                .toList();
+        String detail = errors.size() == 1 ? "One field needs attention." : errors.size() + " fields need attention.";
+        return Problems.response(Problems.invalid(detail, errors, request.getRequestURI()));
+    }
+
+    private static String subsequentOfferingMessage(InvalidSubsequentOfferingException.Problem problem) {
+        return switch (problem) {
+            case REQUIRED -> "Required.";
+            case UNKNOWN_VALUE -> "Must be one of the exchange codes of /api/v1/applications (venueExchange).";
+            case NOT_A_DATE -> "A date as YYYY-MM-DD.";
+            case IN_THE_FUTURE -> "Must not lie after today (Beijing time): an offering is filed once it has been completed.";
+            case TOO_LONG -> "At most " + ApplicantCases.MAX_TEXT + " characters.";
+        };
+    }
+
+    /** An offering on another market is a new listing abroad: the company files a new application for it. */
+    @ExceptionHandler(OtherMarketException.class)
+    ResponseEntity<Object> otherMarket(OtherMarketException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, Problems.OTHER_MARKET,
+                "A listing on another market is a new application", ex.getMessage() + " Nothing was filed.",
+                request.getRequestURI());
+        problem.setProperty("listedExchange", ex.listedExchange());
+        problem.setProperty("newApplication", Representations.BASE);
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(ApplicationNotFoundException.class)

@@ -24,6 +24,8 @@ final class Problems {
     static final String DRAFT_CHANGED = "draft-changed";
     static final String ALREADY_SUBMITTED = "already-submitted";
     static final String CASE_NOT_WAITING = "case-not-waiting";
+    /** An offering on another overseas market than the listed one: a new listing abroad, filed as a new application. */
+    static final String OTHER_MARKET = "other-market";
     static final String CONCURRENT_CHANGE = "concurrent-change";
     static final String UPLOAD_TOO_LARGE = "upload-too-large";
     static final String UPLOAD_REFUSED = "upload-refused";

@@ -38,6 +38,8 @@ import cn.ola.applicant.Upload;
 import cn.ola.applicant.UploadPolicy;
 import cn.ola.events.MaterialEvent;
 import cn.ola.events.MaterialEvents;
+import cn.ola.events.SubsequentOffering;
+import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
@@ -63,10 +65,13 @@ class CasePageController {
 
     private final ApplicantCases cases;
     private final MaterialEvents events;
+    private final SubsequentOfferings offerings;
     private final Deadlines deadlines;
     private final UploadPolicy uploads;
 
-    CasePageController(ApplicantCases cases, MaterialEvents events, Deadlines deadlines, UploadPolicy uploads) {
+    CasePageController(ApplicantCases cases, MaterialEvents events, SubsequentOfferings offerings, Deadlines deadlines,
+            UploadPolicy uploads) {
+        this.offerings = offerings;
         this.cases = cases;
         this.events = events;
         this.deadlines = deadlines;
@@ -248,6 +253,10 @@ class CasePageController {
     record EventRow(MaterialEvent event, List<String> openQuestions) {
     }
 
+    /** A later offering filed from this case, with the ids of the CSRC's supplement requests still open. */
+    record OfferingRow(SubsequentOffering offering, List<String> openRequests) {
+    }
+
     /** A document as listed, its size for people; the kind is a document kind or a letter kind. */
     record DocumentRow(long id, String kind, String filename, String size, Instant uploadedAt,
             boolean current) {
@@ -321,6 +330,11 @@ class CasePageController {
                 .toList();
         model.addAttribute("mayReportEvent", listed);
         model.addAttribute("materialEvents", reported);
+        // So do later offerings on the listed market.
+        model.addAttribute("mayFileOffering", SubsequentOfferings.mayFile(overview.application().status()));
+        model.addAttribute("subsequentOfferings", offerings.ofCase(user.getName(), number).stream()
+                .map(offering -> new OfferingRow(offering, offerings.supplements(offering).stream().map(OpenStep::taskId).toList()))
+                .toList());
     }
 
     private static DocumentRow row(StoredDocument d) {

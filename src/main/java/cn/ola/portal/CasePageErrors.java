@@ -24,7 +24,8 @@ import cn.ola.workflow.ApplicationNotFoundException;
  * Errors of the case page and its actions as pages a company user can act on. Another company's
  * case is "not found", exactly like one that does not exist, so nothing tells it exists.
  */
-@ControllerAdvice(assignableTypes = {CasePageController.class, MaterialEventPageController.class, CompanyUsersController.class})
+@ControllerAdvice(assignableTypes = {CasePageController.class, MaterialEventPageController.class,
+        SubsequentOfferingPageController.class, CompanyUsersController.class})
 // Before the API's catch-all for requests that reach no controller, which also knows oversized uploads.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CasePageErrors {
