@@ -32,6 +32,7 @@ import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.events.MaterialEvents;
+import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.StoredDocument;
 import cn.ola.letters.LetterKind;
@@ -53,7 +54,7 @@ import cn.ola.workflow.ProcessVariables;
  * York: the review office consulted NDRC and MIIT (MIIT disagreed, with reasons of its own) and
  * the tobacco regulator decides on prior approval. Case B is company B's application, refused by
  * the CSRC with a refusal letter; no agency and no industry regulator was asked about it. Company A
- * also has a listed case that reported a material event.
+ * also has a listed case that reported a material event and filed a later offering on its market.
  */
 @DevSystemTest
 class AccessMatrixIT {
@@ -99,6 +100,8 @@ class AccessMatrixIT {
     @Autowired
     MaterialEvents events;
     @Autowired
+    SubsequentOfferings offerings;
+    @Autowired
     RuntimeService runtime;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -115,6 +118,7 @@ class AccessMatrixIT {
     private String colleagueA;
     private String listedA;
     private long eventA;
+    private long offeringA;
 
     @BeforeEach
     void twoCompaniesAndTheirCases() {
@@ -155,6 +159,9 @@ class AccessMatrixIT {
         eventA = events.report(users.get(Who.COMPANY_A), cn.ola.filing.ApplicationNumber.parse(listedA),
                 new MaterialEvents.Report("CHANGE_OF_CONTROL", java.time.LocalDate.now(cn.ola.workflow.Deadlines.BEIJING)
                         .toString(), "Example Holdings acquired 51% of the shares.")).id();
+        offeringA = offerings.file(users.get(Who.COMPANY_A), cn.ola.filing.ApplicationNumber.parse(listedA),
+                new SubsequentOfferings.Filing("NYSE", java.time.LocalDate.now(cn.ola.workflow.Deadlines.BEIJING).toString(),
+                        "Follow-on offering of 1,000,000 ADSs.")).id();
 
         // A draft of each company and a colleague of company A's user, for the account pages.
         draftA = draft(users.get(Who.COMPANY_A), facts("SOFTWARE", 10_000L, 0L));
@@ -290,6 +297,26 @@ class AccessMatrixIT {
             row.add(status(eventForm) + "/" + cell(apiEvents, body -> body.contains("\"id\":" + eventA + ",") ? "A" : "")
                     + "/" + status(apiEvent) + "/" + status(eventReport));
 
+            // Subsequent offerings: A's filing form and offering, through the portal and the API.
+            HttpResponse<String> offeringForm = web.get("/applications/" + listedA + "/subsequent-offerings/new");
+            assertThat(offeringForm.statusCode()).as(who + " offering form of A's listed case")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            HttpResponse<String> apiOfferings = basic.getWithBasic("/api/v1/subsequent-offerings", user, password);
+            assertThat(apiOfferings.statusCode()).as(who + " API offerings").isEqualTo(who.staff() ? 403 : 200);
+            if (!who.staff()) {
+                assertThat(apiOfferings.body().contains("\"id\":" + offeringA + ",")).as(who + " API lists A's offering")
+                        .isEqualTo(who == Who.COMPANY_A);
+            }
+            HttpResponse<String> apiOffering = basic.getWithBasic("/api/v1/subsequent-offerings/" + offeringA, user, password);
+            assertThat(apiOffering.statusCode()).as(who + " API offering of A")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            HttpResponse<String> offeringFiling = web.postForm("/", "/applications/" + listedA + "/subsequent-offerings",
+                    Map.of("exchange", "NYSE", "completedOn", "2026-01-05", "description", "Not ours to file."));
+            assertThat(offeringFiling.statusCode()).as(who + " files an offering on A's listed case")
+                    .isEqualTo(who == Who.COMPANY_A ? 302 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(offeringForm) + "/" + cell(apiOfferings, body -> body.contains("\"id\":" + offeringA + ",") ? "A" : "")
+                    + "/" + status(apiOffering) + "/" + status(offeringFiling));
+
             // Signing out, one's password, removing a colleague, deleting a draft: each only in one's own company.
             HttpResponse<String> logout = web.get("/logout");
             assertThat(logout.statusCode()).as(who + " sign-out page").isEqualTo(200);
@@ -349,6 +376,7 @@ class AccessMatrixIT {
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "queue", "case A/B", "audit A/B", "audit.csv A/B",
                         "document A", "letter B", "dashboard", "accounts", "ex-officio B", "portal A", "compliance A", "API list",
                         "API case A", "API compliance A", "API document A", "event form/API events/API event/report of A",
+                        "offering form/API offerings/API offering/filing of A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }

@@ -1,0 +1,266 @@
+package cn.ola.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.ola.applicant.ApplicantCases;
+import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditTrail;
+import cn.ola.company.CompanyUsers;
+import cn.ola.company.NewCompany;
+import cn.ola.company.NewUser;
+import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ListingApplication;
+import cn.ola.support.CreditCodes;
+import cn.ola.support.DevSystemTest;
+import cn.ola.support.ListedCase;
+import cn.ola.workflow.Deadlines;
+
+/**
+ * A listed company's later offering on the running system, through the API and the portal: filed late
+ * from a listed case (on the NYSE, where it is listed), supplemented, found complete and concluded with
+ * a letter; bad input, another market, a case that cannot file and another company's offerings refused.
+ * The listed case keeps its status throughout.
+ */
+@DevSystemTest
+class SubsequentOfferingsIT {
+
+    static final String API = "/api/v1/subsequent-offerings";
+    static final String COMPANY_USER = "compliance";
+    static final String OTHER_PASSWORD = "Other-Company-2026";
+    /** One listed case for the class: carrying a case to its listing takes a letter job. */
+    static ListingApplication listed;
+    static String otherUser;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ApplicantCases cases;
+    @Autowired
+    SubsequentOfferings offerings;
+    @Autowired
+    CompanyUsers companyUsers;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    @BeforeEach
+    void aListedCaseAndAnotherCompany() {
+        if (listed == null) {
+            listed = ListedCase.of(cases, tasks, identity, COMPANY_USER);
+        }
+        if (otherUser == null) {
+            String userId = "offerings-other-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "丁方数据有限公司",
+                    "Fourth Data Co., Ltd.", "李雷 Li Lei", userId + "@example.cn", "+86 10 6200 0000"),
+                    new NewUser(userId, "Lei", "Li", userId + "@example.cn", OTHER_PASSWORD));
+            otherUser = userId;
+        }
+    }
+
+    @Test
+    void throughTheApiAnOfferingIsFiledSupplementedAndFiledWithALetterWhileTheCaseStaysListed() throws Exception {
+        assertThat(listed.status()).isEqualTo("LISTED");
+        LocalDate today = LocalDate.now(Deadlines.BEIJING);
+
+        // Bad input: each field named, nothing filed.
+        mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(listed.id(), "MOON", today.plusDays(1).toString(), " ")))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", Matchers.startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'exchange')].code").value("UNKNOWN_VALUE"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'completedOn')].code").value("IN_THE_FUTURE"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'description')].code").value("REQUIRED"));
+        // Another company's application is not found; another market is a new application.
+        mvc.perform(post(API).with(otherCompany()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(listed.id(), "NYSE", today.toString(), "Not ours.")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(API).with(company()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(listed.id(), "HKEX", today.toString(), "A secondary listing in Hong Kong.")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://ola.example.cn/problems/other-market"))
+                .andExpect(jsonPath("$.listedExchange").value("NYSE"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("new application")));
+
+        // Filed a month after the completion: late, flagged, taken. A retry with the same key files nothing new.
+        String key = UUID.randomUUID().toString();
+        String filing = body(listed.id(), "NYSE", today.minusDays(30).toString(),
+                "Follow-on offering of 10,000,000 ADSs at USD 12.00, about USD 120 million.");
+        JsonNode created = read(mvc.perform(post(API).with(company()).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(filing))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", Matchers.matchesPattern(API + "/\\d+")))
+                .andExpect(jsonPath("$.applicationNumber").value(listed.number().toString()))
+                .andExpect(jsonPath("$.state").value("FILED"))
+                .andExpect(jsonPath("$.late").value(true))
+                .andReturn());
+        long id = created.get("id").asLong();
+        mvc.perform(post(API).with(company()).header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(filing))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(id));
+        mvc.perform(get(API).with(company())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")].exchange").value("NYSE"));
+        mvc.perform(get(API + "/" + id).with(otherCompany())).andExpect(status().isNotFound());
+
+        String instance = offerings.one(COMPANY_USER, id).processInstanceId();
+        completeAs(instance, "Task_CheckOfferingCompleteness", Map.of("offeringCompletenessOutcome", "SUPPLEMENT_REQUESTED",
+                "reasons", "Send the underwriting agreement."));
+        JsonNode asked = read(mvc.perform(get(API + "/" + id).with(company()))
+                .andExpect(jsonPath("$.state").value("SUPPLEMENT_REQUESTED"))
+                .andExpect(jsonPath("$.supplementRequests[0].request").value("Send the underwriting agreement."))
+                .andReturn());
+        String taskId = asked.at("/supplementRequests/0/taskId").asText();
+        mvc.perform(as(post("/applications/" + listed.number() + "/materials/" + taskId)
+                        .param("answer", "Attached to this answer.").with(csrf())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(API + "/" + id).with(company())).andExpect(jsonPath("$.state").value("FILED"));
+
+        completeAs(instance, "Task_CheckOfferingCompleteness", Map.of("offeringCompletenessOutcome", "COMPLETE"));
+        completeAs(instance, "Task_ConcludeOffering", Map.of("offeringOutcome", "NOTICE_ISSUED",
+                "reasons", "The offering is filed."));
+        await().atMost(Duration.ofSeconds(90)).until(() -> offerings.one(COMPANY_USER, id).state()
+                == SubsequentOfferingState.NOTICE_ISSUED);
+        mvc.perform(get(API + "/" + id).with(company()))
+                .andExpect(jsonPath("$.conclusion").value("The offering is filed."));
+
+        // The listed case keeps its status; its documents hold the letter; its audit trail the offering's history.
+        mvc.perform(get("/api/v1/applications/" + listed.id()).with(company()))
+                .andExpect(jsonPath("$.status").value("LISTED"));
+        assertThat(cases.documents(COMPANY_USER, listed.id())).extracting(d -> d.kind())
+                .contains("SUBSEQUENT_OFFERING_CONCLUSION");
+        assertThat(audit.of(listed.id())).extracting(AuditEvent::eventType, AuditEvent::stage, AuditEvent::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("OUTCOME", "SUBSEQUENT_OFFERING", "LATE_FILING"),
+                        org.assertj.core.groups.Tuple.tuple("OUTCOME", "SUBSEQUENT_OFFERING", "SUPPLEMENT_REQUESTED"),
+                        org.assertj.core.groups.Tuple.tuple("OUTCOME", "SUBSEQUENT_OFFERING", "COMPLETE"),
+                        org.assertj.core.groups.Tuple.tuple("OUTCOME", "SUBSEQUENT_OFFERING", "NOTICE_ISSUED"),
+                        org.assertj.core.groups.Tuple.tuple("LETTER_ISSUED", "SUBSEQUENT_OFFERING", "SUBSEQUENT_OFFERING_CONCLUSION"));
+        List<String> types = audit.of(listed.id()).stream().map(AuditEvent::eventType).toList();
+        assertThat(types.subList(types.indexOf("SUBSEQUENT_OFFERING_FILED"), types.size()))
+                .as("what the offering recorded on the case").doesNotContain("STAGE_ENTERED", "STATUS_CHANGED", "CLOSED");
+        String inbox = page(get("/notifications").param("lang", "en"));
+        assertThat(inbox).contains("The CSRC asks for a supplement to the subsequent offering filed for application " + listed.number())
+                .contains("The CSRC filed the subsequent offering for application " + listed.number());
+    }
+
+    @Test
+    void onTheCasePageTheCompanyFilesAnOfferingFixingWhatWasRefusedAndIsPointedToANewApplicationForAnotherMarket()
+            throws Exception {
+        String casePage = "/applications/" + listed.number();
+        assertThat(page(get(casePage).param("lang", "en"))).contains("Subsequent offerings").contains("File a subsequent offering");
+        String form = page(get(casePage + "/subsequent-offerings/new").param("lang", "zh_CN"));
+        assertThat(form).contains("备案申请 " + listed.number() + " 项下的后续发行").contains("value=\"NYSE\" selected");
+
+        // Refused: the date is missing; what was typed comes back with the problem.
+        String refused = page(post(casePage + "/subsequent-offerings").param("lang", "en").param("exchange", "NYSE")
+                .param("completedOn", "").param("description", "Placing of 5,000,000 ADSs.").with(csrf()));
+        assertThat(refused).contains("Please correct the marked fields").contains("id=\"completedOn-error\"")
+                .doesNotContain("id=\"description-error\"").contains("Placing of 5,000,000 ADSs.");
+        // Another market: back with the way to a new application, nothing filed.
+        String otherMarket = page(post(casePage + "/subsequent-offerings").param("lang", "en").param("exchange", "LSE")
+                .param("completedOn", LocalDate.now(Deadlines.BEIJING).toString())
+                .param("description", "Placing of 5,000,000 ADSs.").with(csrf()));
+        assertThat(otherMarket).contains("id=\"other-market\"").contains("File a new application")
+                .contains("Placing of 5,000,000 ADSs.");
+
+        MvcResult filed = mvc.perform(as(post(casePage + "/subsequent-offerings").param("exchange", "NYSE")
+                        .param("completedOn", LocalDate.now(Deadlines.BEIJING).toString())
+                        .param("description", "Placing of 5,000,000 ADSs.").with(csrf())))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(filed.getResponse().getRedirectedUrl()).isEqualTo(casePage + "#subsequent-offerings");
+        SubsequentOffering offering = offerings.ofCase(COMPANY_USER, listed.number()).stream()
+                .filter(o -> o.description().equals("Placing of 5,000,000 ADSs.")).findFirst().orElseThrow();
+        assertThat(offering.late()).isFalse();
+        assertThat(page(get(casePage).param("lang", "en"))).contains("id=\"subsequent-offering-" + offering.id() + "\"")
+                .contains("Filed; the CSRC checks it for completeness");
+
+        completeAs(offering.processInstanceId(), "Task_CheckOfferingCompleteness", Map.of("offeringCompletenessOutcome", "COMPLETE"));
+        completeAs(offering.processInstanceId(), "Task_ConcludeOffering", Map.of("offeringOutcome", "REFUSED",
+                "reasons", "The placing needs the approval of the shareholders first."));
+        await().atMost(Duration.ofSeconds(90)).until(() -> offerings.one(COMPANY_USER, offering.id()).state()
+                == SubsequentOfferingState.REFUSED);
+        assertThat(page(get(casePage).param("lang", "en"))).contains("Filing refused by the CSRC")
+                .contains("The placing needs the approval of the shareholders first.");
+
+        // Another company: not found.
+        mvc.perform(get(casePage + "/subsequent-offerings/new").with(user(otherUser).roles("COMPANY")))
+                .andExpect(status().isNotFound());
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private void completeAs(String processInstanceId, String taskKey, Map<String, Object> variables) {
+        identity.setAuthentication("csrc", List.of("csrc-officer"));
+        try {
+            List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                    .taskCandidateGroup("csrc-officer").list();
+            assertThat(open).as(taskKey).hasSize(1);
+            tasks.claim(open.get(0).getId(), "csrc");
+            tasks.complete(open.get(0).getId(), new java.util.HashMap<>(variables));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private String body(long applicationId, String exchange, String completedOn, String description) throws Exception {
+        return json.writeValueAsString(Map.of("applicationId", applicationId, "exchange", exchange, "completedOn", completedOn,
+                "description", description));
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        var response = mvc.perform(as(request)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
+        return request.with(user(COMPANY_USER).roles("COMPANY"));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor company() {
+        return httpBasic(COMPANY_USER, "demo");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor otherCompany() {
+        return httpBasic(otherUser, OTHER_PASSWORD);
+    }
+
+    private JsonNode read(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+}
