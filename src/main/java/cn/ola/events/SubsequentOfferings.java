@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ola.applicant.ApplicantCases;
-import cn.ola.applicant.ApplicantCases.KindedUpload;
 import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
@@ -23,7 +22,6 @@ import cn.ola.filing.CaseStatus;
 import cn.ola.filing.Exchanges;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
-import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
 import cn.ola.workflow.CaseWorkflow;
@@ -33,7 +31,7 @@ import cn.ola.workflow.SubsequentOfferingProcess;
 
 /**
  * A listed company's later offerings, for the portal and the API alike: filing one from the listed case,
- * reading its own, answering the CSRC's supplement requests. Every call names the user; an offering of
+ * reading its own with the CSRC's open supplement requests (answered like any request of the case). Every call names the user; an offering of
  * another company is not found, exactly like one that does not exist.
  * <p>
  * Only a LISTED case files one, and only on the market where it is listed: an offering on another
@@ -135,21 +133,6 @@ public class SubsequentOfferings {
         }
         return workflow.materialsRequests(offering.applicationNumber()).stream().filter(step -> ids.contains(step.taskId()))
                 .toList();
-    }
-
-    /** Answers the offering's open supplement request (the one named, or the only one), kept with the listed case. */
-    @Transactional
-    public void supplement(String userId, long offeringId, String taskId, String answer, List<KindedUpload> files) {
-        SubsequentOffering offering = one(userId, offeringId);
-        Optional<OpenStep> request = supplements(offering).stream()
-                .filter(step -> step.action() == ApplicantAction.SUPPLY_MATERIALS)
-                .filter(step -> taskId == null || step.taskId().equals(taskId)).findFirst();
-        if (request.isEmpty()) {
-            throw new CaseNotWaitingException("Subsequent offering " + offeringId + " has no open supplement request"
-                    + (taskId == null ? "" : " " + taskId) + ": it was answered already, its deadline has passed, or "
-                    + "the CSRC has concluded.");
-        }
-        cases.supplyMaterials(userId, offering.applicationNumber(), request.get().taskId(), answer, files);
     }
 
     private record Valid(String exchange, LocalDate completedOn, String description) {
