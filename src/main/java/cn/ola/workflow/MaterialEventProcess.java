@@ -2,14 +2,9 @@ package cn.ola.workflow;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
 import cn.ola.company.Company;
@@ -27,12 +22,10 @@ public class MaterialEventProcess {
 
     public static final String PROCESS_KEY = CaseModel.MATERIAL_EVENT.key();
 
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessesBesideTheCase beside;
 
-    MaterialEventProcess(RuntimeService runtime, TaskService tasks) {
-        this.runtime = runtime;
-        this.tasks = tasks;
+    MaterialEventProcess(ProcessesBesideTheCase beside) {
+        this.beside = beside;
     }
 
     /** What the company reported, as the process needs it. */
@@ -41,17 +34,13 @@ public class MaterialEventProcess {
 
     /** Starts the event's process in the caller's transaction; its process instance id. */
     public String start(ApplicationNumber number, Company company, Report report) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
-        variables.put(ProcessVariables.COMPANY_GROUP, company.groupId());
-        variables.put(ProcessVariables.COMPANY_NAME, company.nameZh());
-        variables.put(MaterialEventVariables.MATERIAL_EVENT_ID, report.eventId());
-        variables.put(MaterialEventVariables.EVENT_KIND, report.kind());
-        variables.put(MaterialEventVariables.ANNOUNCED_ON, report.announcedOn().toString());
-        variables.put(MaterialEventVariables.REPORTED_ON, report.reportedOn().toString());
-        variables.put(MaterialEventVariables.EVENT_DESCRIPTION, report.description());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
-        return instance.getId();
+        Map<String, Object> own = new HashMap<>();
+        own.put(MaterialEventVariables.MATERIAL_EVENT_ID, report.eventId());
+        own.put(MaterialEventVariables.EVENT_KIND, report.kind());
+        own.put(MaterialEventVariables.ANNOUNCED_ON, report.announcedOn().toString());
+        own.put(MaterialEventVariables.REPORTED_ON, report.reportedOn().toString());
+        own.put(MaterialEventVariables.EVENT_DESCRIPTION, report.description());
+        return beside.start(PROCESS_KEY, number, company, own);
     }
 
     /**
@@ -59,16 +48,6 @@ public class MaterialEventProcess {
      * instance (its calls of {@code supplementary-materials}).
      */
     public Set<String> openQuestionTaskIds(String processInstanceId) {
-        if (processInstanceId == null) {
-            return Set.of();
-        }
-        List<String> called = runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
-                .map(ProcessInstance::getId).toList();
-        if (called.isEmpty()) {
-            return Set.of();
-        }
-        return tasks.createTaskQuery().processInstanceIdIn(called.toArray(String[]::new))
-                .taskDefinitionKey(ApplicantAction.SUPPLY_MATERIALS.taskKey()).list().stream()
-                .map(task -> task.getId()).collect(Collectors.toSet());
+        return beside.openRequestTaskIds(processInstanceId);
     }
 }

@@ -2,14 +2,9 @@ package cn.ola.workflow;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
 import cn.ola.company.Company;
@@ -27,12 +22,10 @@ public class SubsequentOfferingProcess {
 
     public static final String PROCESS_KEY = CaseModel.SUBSEQUENT_OFFERING.key();
 
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessesBesideTheCase beside;
 
-    SubsequentOfferingProcess(RuntimeService runtime, TaskService tasks) {
-        this.runtime = runtime;
-        this.tasks = tasks;
+    SubsequentOfferingProcess(ProcessesBesideTheCase beside) {
+        this.beside = beside;
     }
 
     /** What the company filed, as the process needs it. */
@@ -41,16 +34,12 @@ public class SubsequentOfferingProcess {
 
     /** Starts the offering's process in the caller's transaction; its process instance id. */
     public String start(ApplicationNumber number, Company company, Filing filing) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
-        variables.put(ProcessVariables.COMPANY_GROUP, company.groupId());
-        variables.put(ProcessVariables.COMPANY_NAME, company.nameZh());
-        variables.put(SubsequentOfferingVariables.OFFERING_ID, filing.offeringId());
-        variables.put(SubsequentOfferingVariables.COMPLETED_ON, filing.completedOn().toString());
-        variables.put(SubsequentOfferingVariables.FILED_ON, filing.filedOn().toString());
-        variables.put(SubsequentOfferingVariables.DESCRIPTION, filing.description());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
-        return instance.getId();
+        Map<String, Object> own = new HashMap<>();
+        own.put(SubsequentOfferingVariables.OFFERING_ID, filing.offeringId());
+        own.put(SubsequentOfferingVariables.COMPLETED_ON, filing.completedOn().toString());
+        own.put(SubsequentOfferingVariables.FILED_ON, filing.filedOn().toString());
+        own.put(SubsequentOfferingVariables.DESCRIPTION, filing.description());
+        return beside.start(PROCESS_KEY, number, company, own);
     }
 
     /**
@@ -58,16 +47,6 @@ public class SubsequentOfferingProcess {
      * process instance (its calls of {@code supplementary-materials}).
      */
     public Set<String> openSupplementTaskIds(String processInstanceId) {
-        if (processInstanceId == null) {
-            return Set.of();
-        }
-        List<String> called = runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
-                .map(ProcessInstance::getId).toList();
-        if (called.isEmpty()) {
-            return Set.of();
-        }
-        return tasks.createTaskQuery().processInstanceIdIn(called.toArray(String[]::new))
-                .taskDefinitionKey(ApplicantAction.SUPPLY_MATERIALS.taskKey()).list().stream()
-                .map(task -> task.getId()).collect(Collectors.toSet());
+        return beside.openRequestTaskIds(processInstanceId);
     }
 }
