@@ -77,11 +77,13 @@ class SubsequentOfferingsApiController {
     }
 
     @Schema(description = "A subsequent offering as filed and as far as the CSRC has handled it. state: FILED, "
-            + "SUPPLEMENT_REQUESTED, COMPLETE, NOTICE_ISSUED or REFUSED; conclusion: the CSRC's text once concluded (the "
-            + "letter is among the application's documents); late: filed more than 3 working days after the completion.")
+            + "SUPPLEMENT_REQUESTED, COMPLETE, NOTICE_ISSUED or REFUSED; conclusion: the CSRC's text once concluded; "
+            + "letter: where to download this offering's conclusion letter (also among the application's documents); "
+            + "late: filed more than 3 working days after the completion.")
     record SubsequentOfferingView(long id, long applicationId, String applicationNumber, String exchange,
             LocalDate completedOn, String description, String filedBy, Instant filedAt, boolean late, String state,
-            Instant concludedAt, String conclusion, List<SupplementRequestView> supplementRequests, String self) {
+            Instant concludedAt, String conclusion, String letter, List<SupplementRequestView> supplementRequests,
+            String self) {
     }
 
     @GetMapping
@@ -142,6 +144,8 @@ class SubsequentOfferingsApiController {
     private SubsequentOfferingView view(SubsequentOffering o) {
         return new SubsequentOfferingView(o.id(), o.applicationId(), o.applicationNumber().toString(), o.exchange(),
                 o.completedOn(), o.description(), o.filedBy(), o.filedAt(), o.late(), o.state().name(), o.concludedAt(),
-                o.conclusion(), offerings.supplements(o).stream().map(SupplementRequestView::of).toList(), BASE + "/" + o.id());
+                o.conclusion(), o.letterDocumentId() == null ? null
+                        : Representations.BASE + "/" + o.applicationId() + "/documents/" + o.letterDocumentId() + "/content",
+                offerings.supplements(o).stream().map(SupplementRequestView::of).toList(), BASE + "/" + o.id());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import cn.ola.events.SubsequentOfferings;
 import cn.ola.workflow.ExOfficioReviews;
 
 /** The supervisors' dashboard; the security configuration lets only supervisors and administrators in. */
@@ -18,10 +19,12 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final ExOfficioReviews exOfficio;
+    private final SubsequentOfferings offerings;
 
-    DashboardController(Dashboard dashboard, ExOfficioReviews exOfficio) {
+    DashboardController(Dashboard dashboard, ExOfficioReviews exOfficio, SubsequentOfferings offerings) {
         this.dashboard = dashboard;
         this.exOfficio = exOfficio;
+        this.offerings = offerings;
     }
 
     /** The figures as tables; the script on the page adds the charts. */
@@ -29,6 +32,7 @@ class DashboardController {
     String page(Locale locale, Model model) {
         model.addAttribute("dashboard", dashboard.figures(locale));
         model.addAttribute("exOfficioReviews", exOfficio.openCount());
+        model.addAttribute("openOfferings", offerings.open());
         return "dashboard/dashboard";
     }
 

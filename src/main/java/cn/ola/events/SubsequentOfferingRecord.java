@@ -46,11 +46,13 @@ public class SubsequentOfferingRecord {
         table.state(offeringId(execution), SubsequentOfferingState.valueOf(state));
     }
 
-    /** The CSRC concluded (NOTICE_ISSUED or REFUSED), with the text it gives the company. */
+    /** The CSRC concluded (NOTICE_ISSUED or REFUSED), with the text it gives the company and its letter. */
     public void conclude(DelegateExecution execution, String outcome) {
         Object reasons = execution.getVariable(ProcessVariables.REASONS);
+        Object letter = execution.getVariable(SubsequentOfferingVariables.LETTER_DOCUMENT_ID);
         table.conclude(offeringId(execution), SubsequentOfferingState.valueOf(outcome),
-                reasons == null ? null : reasons.toString(), clock.instant());
+                reasons == null ? null : reasons.toString(), clock.instant(),
+                letter instanceof Number id ? id.longValue() : null);
     }
 
     private static long offeringId(DelegateExecution execution) {

@@ -22,7 +22,8 @@ class SubsequentOfferingTable {
 
     private static final String SELECT = """
             SELECT o.id, o.application_id, o.application_number, o.company_id, o.venue_exchange, o.completed_on, o.description,
-                   o.filed_by, o.filed_at, o.late, o.overdue, o.state, o.concluded_at, o.conclusion, o.process_instance_id
+                   o.filed_by, o.filed_at, o.late, o.overdue, o.state, o.concluded_at, o.conclusion, o.letter_document_id,
+                   o.process_instance_id
             FROM subsequent_offerings o
             """;
     private static final List<String> CONCLUDED = List.of(SubsequentOfferingState.NOTICE_ISSUED.name(),
@@ -86,9 +87,20 @@ class SubsequentOfferingTable {
         jdbc.sql("UPDATE subsequent_offerings SET state = ? WHERE id = ?").params(state.name(), id).update();
     }
 
-    void conclude(long id, SubsequentOfferingState state, String conclusion, Instant at) {
-        jdbc.sql("UPDATE subsequent_offerings SET state = ?, conclusion = ?, concluded_at = ? WHERE id = ?")
-                .params(state.name(), conclusion, Timestamp.from(at), id).update();
+    void conclude(long id, SubsequentOfferingState state, String conclusion, Instant at, Long letterDocumentId) {
+        jdbc.sql("UPDATE subsequent_offerings SET state = ?, conclusion = ?, concluded_at = ?, letter_document_id = ? WHERE id = ?")
+                .params(state.name(), conclusion, Timestamp.from(at), letterDocumentId, id).update();
+    }
+
+    OpenOfferings open() {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS offerings, COALESCE(SUM(CASE WHEN o.overdue THEN 1 ELSE 0 END), 0) AS overdue,
+                       COALESCE(SUM(CASE WHEN o.late THEN 1 ELSE 0 END), 0) AS late
+                FROM subsequent_offerings o
+                WHERE o.state NOT IN (?, ?)""")
+                .params(CONCLUDED.get(0), CONCLUDED.get(1))
+                .query((row, n) -> new OpenOfferings(row.getLong("offerings"), row.getLong("overdue"), row.getLong("late")))
+                .single();
     }
 
     private static SubsequentOffering offering(ResultSet row, int n) throws SQLException {
@@ -99,6 +111,6 @@ class SubsequentOfferingTable {
                 row.getString("filed_by"), row.getTimestamp("filed_at").toInstant(), row.getBoolean("late"),
                 row.getBoolean("overdue"), SubsequentOfferingState.valueOf(row.getString("state")),
                 concluded == null ? null : concluded.toInstant(), row.getString("conclusion"),
-                row.getString("process_instance_id"));
+                row.getObject("letter_document_id", Long.class), row.getString("process_instance_id"));
     }
 }

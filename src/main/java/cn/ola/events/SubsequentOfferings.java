@@ -106,6 +106,11 @@ public class SubsequentOfferings {
         return table.find(id).orElseThrow();
     }
 
+    /** The offerings the CSRC is handling, for the supervisors' dashboard. */
+    public OpenOfferings open() {
+        return table.open();
+    }
+
     /** The company's offerings, newest first. */
     public List<SubsequentOffering> ofCompany(String userId) {
         return table.ofCompany(cases.companyOf(userId).id());

@@ -40,10 +40,13 @@ class IssueLetterDelegate implements JavaDelegate {
             case EX_OFFICIO_REVIEW_CONCLUSION -> letters.issueExOfficioConclusion(number,
                     ExOfficioConclusion.valueOf(required(execution, CONCLUSION)),
                     (String) execution.getVariable(ProcessVariables.REASONS), liftedOn(execution));
-            case SUBSEQUENT_OFFERING_CONCLUSION -> letters.issueOfferingConclusion(number,
-                    OfferingConclusion.valueOf(required(execution, CONCLUSION)),
-                    (String) execution.getVariable(ProcessVariables.REASONS),
-                    (String) execution.getVariable(SubsequentOfferingVariables.DESCRIPTION));
+            case SUBSEQUENT_OFFERING_CONCLUSION -> {
+                // The offering's row names its own letter: a case may see several offerings, each with one.
+                long letter = letters.issueOfferingConclusion(number, OfferingConclusion.valueOf(required(execution, CONCLUSION)),
+                        (String) execution.getVariable(ProcessVariables.REASONS),
+                        (String) execution.getVariable(SubsequentOfferingVariables.DESCRIPTION)).id();
+                execution.setVariable(SubsequentOfferingVariables.LETTER_DOCUMENT_ID, letter);
+            }
             case REFUSAL_LETTER -> letters.issueRefusal(number,
                     (String) execution.getVariable(ProcessVariables.INDUSTRY_REGULATOR_GROUP),
                     (String) execution.getVariable(ProcessVariables.INDUSTRY_REGULATOR_NAME));

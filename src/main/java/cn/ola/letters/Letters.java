@@ -28,7 +28,8 @@ import cn.ola.visibility.CompanyView;
 
 /**
  * Issues the decision letters of a case and hands them out again. Issuing prints the letter,
- * keeps it in the document store (replacing an earlier letter of the same kind) and records
+ * keeps it in the document store (replacing an earlier letter of the same kind where a case has one
+ * such letter, next to the earlier ones where each offering or ex-officio review has its own) and records
  * LETTER_ISSUED in the audit trail, all in the caller's transaction: the process engine's job,
  * whose retries then cover a failed attempt without leaving half a letter behind.
  */
@@ -146,7 +147,10 @@ public class Letters {
                 + "needs the CSRC's, the review office's or the industry regulator's decision in the audit trail");
     }
 
-    /** The letters issued for an application, oldest first; a letter issued again replaces the earlier one. */
+    /**
+     * The letters issued for an application, oldest first; a letter of which a case has one, issued again,
+     * replaces the earlier one.
+     */
     public List<StoredDocument> issued(ApplicationNumber number) {
         return applications.find(number)
                 .map(application -> documents.of(application.id()).stream()
@@ -182,9 +186,19 @@ public class Letters {
 
     private StoredDocument keep(Case file, Letter letter, Gate gate) {
         byte[] pdf = renderer.pdf(letter);
-        String filename = letter.kind().filename(letter.applicationNumber());
-        StoredDocument stored = documents.storeReplacing(file.application().id(), letter.kind().name(), filename,
-                CONTENT_TYPE, pdf, ISSUER);
+        long applicationId = file.application().id();
+        LetterKind kind = letter.kind();
+        StoredDocument stored;
+        if (kind.onePerCase()) {
+            stored = documents.storeReplacing(applicationId, kind.name(), kind.filename(letter.applicationNumber()),
+                    CONTENT_TYPE, pdf, ISSUER);
+        } else {
+            int nth = (int) documents.of(applicationId).stream().filter(document -> document.kind().equals(kind.name()))
+                    .count() + 1;
+            stored = documents.store(applicationId, kind.name(), kind.filename(letter.applicationNumber(), nth), CONTENT_TYPE,
+                    pdf, ISSUER);
+        }
+        String filename = stored.originalFilename();
         audit.record(file.application().id(), ISSUER, AuditEventType.LETTER_ISSUED, gate.stage(), letter.kind().name(),
                 "Document " + stored.id() + ": " + filename + " (" + letter.decision() + ")", stored.id());
         return stored;

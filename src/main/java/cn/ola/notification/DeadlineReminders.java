@@ -1,5 +1,7 @@
 package cn.ola.notification;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -9,12 +11,16 @@ import org.springframework.stereotype.Component;
 
 import cn.ola.filing.ListingApplications;
 import cn.ola.workflow.CaseWorkflow;
+import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.DueStep;
+import cn.ola.workflow.OpenStep;
 
 /**
  * Reminds a company when one of its own steps falls due within {@value #WORKING_DAYS} working
- * days. It runs every hour (ola.notifications.reminder-cron) and once shortly after start; each
- * open step is reminded of once, however often it runs.
+ * days and at least half of the step's time has passed: a step that is given no more than those
+ * days from the start (a confirmation due in 5) is not reminded of the moment the company was told
+ * of it, but half-way. It runs every hour (ola.notifications.reminder-cron) and once shortly after
+ * start; each open step is reminded of once, however often it runs.
  */
 @Component
 class DeadlineReminders {
@@ -26,10 +32,14 @@ class DeadlineReminders {
     private final ListingApplications applications;
     private final Notifications notifications;
 
-    DeadlineReminders(CaseWorkflow workflow, ListingApplications applications, Notifications notifications) {
+    private final Deadlines deadlines;
+
+    DeadlineReminders(CaseWorkflow workflow, ListingApplications applications, Notifications notifications,
+            Deadlines deadlines) {
         this.workflow = workflow;
         this.applications = applications;
         this.notifications = notifications;
+        this.deadlines = deadlines;
     }
 
     @Scheduled(cron = "${ola.notifications.reminder-cron:0 0 * * * *}", zone = "Asia/Shanghai")
@@ -48,7 +58,9 @@ class DeadlineReminders {
      * may run it at once: the dedupe key lets only one reminder per step in.
      */
     public int remind() {
-        List<DueStep> due = workflow.applicantStepsDueWithin(WORKING_DAYS);
+        Instant now = deadlines.now();
+        List<DueStep> due = workflow.applicantStepsDueWithin(WORKING_DAYS).stream()
+                .filter(step -> halfwayThrough(step.step(), now)).toList();
         int written = 0;
         for (DueStep step : due) {
             try {
@@ -63,6 +75,15 @@ class DeadlineReminders {
             log.info("Reminded companies of {} deadline(s) within {} working days", written, WORKING_DAYS);
         }
         return written;
+    }
+
+    /** Whether at least half of the time between the step's opening and its due date has passed. */
+    static boolean halfwayThrough(OpenStep step, Instant now) {
+        if (step.openedAt() == null || step.due() == null) {
+            return true;
+        }
+        Instant halfway = step.openedAt().plus(Duration.between(step.openedAt(), step.due()).dividedBy(2));
+        return !now.isBefore(halfway);
     }
 
     private boolean remind(DueStep step) {

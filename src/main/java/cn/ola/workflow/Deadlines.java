@@ -1,5 +1,6 @@
 package cn.ola.workflow;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -98,6 +99,11 @@ public class Deadlines {
 
     public LocalDate today() {
         return day(ClockUtil.getCurrentTime());
+    }
+
+    /** Now, by the engine's clock, which the deadlines and due dates of the models are reckoned by. */
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     static LocalDate day(Date instant) {

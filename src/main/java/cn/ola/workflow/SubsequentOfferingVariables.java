@@ -25,6 +25,9 @@ public final class SubsequentOfferingVariables {
     /** The officer's conclusion: SUPPLEMENT_REQUESTED, NOTICE_ISSUED or REFUSED. */
     public static final String OUTCOME = "offeringOutcome";
 
+    /** Id of the document that holds the CSRC's conclusion letter on the offering (set when it is issued). */
+    public static final String LETTER_DOCUMENT_ID = "offeringLetterDocumentId";
+
     /** The step under which the audit trail records the offering's outcomes; also who asks for its supplements. */
     public static final String STEP = "SUBSEQUENT_OFFERING";
 

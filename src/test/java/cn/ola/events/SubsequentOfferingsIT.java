@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -41,6 +44,7 @@ import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ListingApplication;
+import cn.ola.filing.StoredDocument;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.ListedCase;
@@ -156,8 +160,14 @@ class SubsequentOfferingsIT {
                 "reasons", "The offering is filed."));
         await().atMost(Duration.ofSeconds(90)).until(() -> offerings.one(COMPANY_USER, id).state()
                 == SubsequentOfferingState.NOTICE_ISSUED);
-        mvc.perform(get(API + "/" + id).with(company()))
-                .andExpect(jsonPath("$.conclusion").value("The offering is filed."));
+        JsonNode concluded = read(mvc.perform(get(API + "/" + id).with(company()))
+                .andExpect(jsonPath("$.conclusion").value("The offering is filed."))
+                .andExpect(jsonPath("$.letter").value(Matchers.matchesPattern(
+                        "/api/v1/applications/" + listed.id() + "/documents/\\d+/content")))
+                .andReturn());
+        mvc.perform(get(concluded.get("letter").asText()).with(company()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", Matchers.startsWith("application/pdf")));
 
         // The listed case keeps its status; its documents hold the letter; its audit trail the offering's history.
         mvc.perform(get("/api/v1/applications/" + listed.id()).with(company()))
@@ -198,6 +208,7 @@ class SubsequentOfferingsIT {
         assertThat(otherMarket).contains("id=\"other-market\"").contains("File a new application")
                 .contains("Placing of 5,000,000 ADSs.");
 
+        long openBefore = openOfferingsOnTheDashboard();
         MvcResult filed = mvc.perform(as(post(casePage + "/subsequent-offerings").param("exchange", "NYSE")
                         .param("completedOn", LocalDate.now(Deadlines.BEIJING).toString())
                         .param("description", "Placing of 5,000,000 ADSs.").with(csrf())))
@@ -209,13 +220,35 @@ class SubsequentOfferingsIT {
         assertThat(page(get(casePage).param("lang", "en"))).contains("id=\"subsequent-offering-" + offering.id() + "\"")
                 .contains("Filed; the CSRC checks it for completeness");
 
+        // The supervisors' dashboard counts it while the CSRC handles it.
+        assertThat(openOfferingsOnTheDashboard()).as("open offerings on the dashboard").isEqualTo(openBefore + 1);
+
         completeAs(offering.processInstanceId(), "Task_CheckOfferingCompleteness", Map.of("offeringCompletenessOutcome", "COMPLETE"));
         completeAs(offering.processInstanceId(), "Task_ConcludeOffering", Map.of("offeringOutcome", "REFUSED",
                 "reasons", "The placing needs the approval of the shareholders first."));
         await().atMost(Duration.ofSeconds(90)).until(() -> offerings.one(COMPANY_USER, offering.id()).state()
                 == SubsequentOfferingState.REFUSED);
-        assertThat(page(get(casePage).param("lang", "en"))).contains("Filing refused by the CSRC")
+        String concludedPage = page(get(casePage).param("lang", "en"));
+        assertThat(concludedPage).contains("Filing refused by the CSRC")
                 .contains("The placing needs the approval of the shareholders first.");
+
+        assertThat(openOfferingsOnTheDashboard()).as("open offerings on the dashboard after the conclusion")
+                .isEqualTo(openBefore);
+
+        // Every concluded offering of the case keeps a letter of its own: none replaced another.
+        Long letter = offerings.one(COMPANY_USER, offering.id()).letterDocumentId();
+        assertThat(letter).as("the refusal's letter").isNotNull();
+        assertThat(concludedPage).contains("href=\"" + casePage + "/letters/" + letter + "\"")
+                .contains("Download the CSRC’s letter on this offering");
+        mvc.perform(as(get(casePage + "/letters/" + letter))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", Matchers.startsWith("application/pdf")));
+        List<SubsequentOffering> concludedOfferings = offerings.ofCase(COMPANY_USER, listed.number()).stream()
+                .filter(o -> o.state().concluded()).toList();
+        List<StoredDocument> offeringLetters = cases.documents(COMPANY_USER, listed.id()).stream()
+                .filter(d -> d.kind().equals("SUBSEQUENT_OFFERING_CONCLUSION")).toList();
+        assertThat(offeringLetters).as("no offering's letter replaced").allMatch(StoredDocument::current);
+        assertThat(offeringLetters).as("one letter per concluded offering").extracting(StoredDocument::id)
+                .containsExactlyInAnyOrderElementsOf(concludedOfferings.stream().map(SubsequentOffering::letterDocumentId).toList());
 
         // Another company: not found.
         mvc.perform(get(casePage + "/subsequent-offerings/new").with(user(otherUser).roles("COMPANY")))
@@ -223,6 +256,18 @@ class SubsequentOfferingsIT {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
+
+    private static final Pattern DASHBOARD_OFFERINGS = Pattern.compile(
+            "Subsequent offerings the CSRC is handling \\(later offerings of listed companies on their market\\): (\\d+), of which");
+
+    /** The number the supervisors' dashboard shows on its line for open subsequent offerings. */
+    private long openOfferingsOnTheDashboard() throws Exception {
+        String dashboard = mvc.perform(get("/staff/dashboard").param("lang", "en").with(user("supervisor").roles("SUPERVISOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Matcher line = DASHBOARD_OFFERINGS.matcher(dashboard);
+        assertThat(line.find()).as("the dashboard's line for subsequent offerings").isTrue();
+        return Long.parseLong(line.group(1));
+    }
 
     private void completeAs(String processInstanceId, String taskKey, Map<String, Object> variables) {
         identity.setAuthentication("csrc", List.of("csrc-officer"));

@@ -161,6 +161,30 @@ class LettersTest {
                 .doesNotContain("征求发改委", "初步审查未发现");
     }
 
+    @Test
+    void aSecondOfferingsLetterIsKeptBesideTheFirstUnderANumberedNameWhileAFilingNoticeReplacesItsPredecessor() {
+        StoredDocument first = new StoredDocument(400, APPLICATION_ID, "SUBSEQUENT_OFFERING_CONCLUSION",
+                "OLA-2026-000077-subsequent-offering-conclusion.pdf", "application/pdf", 10, "0".repeat(64), "k", "system", NOW,
+                null);
+        StoredDocument notice = new StoredDocument(300, APPLICATION_ID, "FILING_NOTICE", "OLA-2026-000077-filing-notice.pdf",
+                "application/pdf", 10, "0".repeat(64), "k", "system", NOW, null);
+        when(documents.of(APPLICATION_ID)).thenReturn(List.of(notice, first));
+        when(documents.store(anyLong(), anyString(), anyString(), anyString(), any(byte[].class), anyString()))
+                .thenAnswer(call -> new StoredDocument(502, call.getArgument(0), call.getArgument(1), call.getArgument(2),
+                        call.getArgument(3), ((byte[]) call.getArgument(4)).length, "0".repeat(64), "key", call.getArgument(5),
+                        NOW, null));
+
+        StoredDocument second = letters.issueOfferingConclusion(NUMBER, OfferingConclusion.FILED, "The offering is filed.",
+                "Follow-on offering of 10,000,000 ADSs.");
+
+        assertThat(second.originalFilename()).isEqualTo("OLA-2026-000077-subsequent-offering-conclusion-2.pdf");
+        verify(documents, never()).storeReplacing(anyLong(), eq("SUBSEQUENT_OFFERING_CONCLUSION"), anyString(), anyString(),
+                any(byte[].class), anyString());
+        letters.issueFilingNotice(NUMBER);
+        verify(documents).storeReplacing(eq(APPLICATION_ID), eq("FILING_NOTICE"), eq("OLA-2026-000077-filing-notice.pdf"),
+                anyString(), any(byte[].class), anyString());
+    }
+
     private String storedText() throws IOException {
         ArgumentCaptor<byte[]> pdf = ArgumentCaptor.forClass(byte[].class);
         verify(documents).storeReplacing(eq(APPLICATION_ID), anyString(), anyString(), eq("application/pdf"), pdf.capture(),

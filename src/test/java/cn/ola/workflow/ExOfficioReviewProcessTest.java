@@ -301,6 +301,24 @@ class ExOfficioReviewProcessTest {
     }
 
     @Test
+    void anUnconfirmedComplianceGoesToASupervisorWhileTheCompanyCanStillConfirm() {
+        ProcessInstance review = open();
+        imposeMeasures(review, false);
+
+        fireDeadline(review, "Timer_ComplianceConfirmationDeadline", endOf(2026, 3, 9));
+
+        assertFollowUp(review, "Task_FollowUpComplianceConfirmation", "Call_ConfirmCompliance");
+        verify(caseRecord).overdue(any(DelegateExecution.class), eq("complianceConfirmation"));
+        assertThat(review).isWaitingAt("Task_ExOfficioReview");
+        complete(task("Task_FollowUpComplianceConfirmation", review));
+        assertThat(review).hasPassed("End_ComplianceConfirmationEscalated");
+
+        confirmCompliance(review);
+        assertThat(review).isWaitingAt("Task_ExOfficioReview", "Task_LiftInterimMeasures");
+        assertThat(runtimeVariable(review, ProcessVariables.COMPLIANCE_STATEMENT)).isEqualTo("Complied");
+    }
+
+    @Test
     void anOverdueReviewGoesToASupervisor() {
         ProcessInstance review = open();
         complete(task("Task_DecideInterimMeasures", review), withVariables("reviewComplex", false));
