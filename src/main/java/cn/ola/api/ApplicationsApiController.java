@@ -25,9 +25,11 @@ import cn.ola.api.Representations.ApplicationSummary;
 import cn.ola.api.Representations.ApplicationView;
 import cn.ola.api.Representations.SubmissionView;
 import cn.ola.applicant.ApplicantCases;
+import cn.ola.applicant.ListingOnAnotherMarket;
 import cn.ola.filing.ExchangeNames;
 import cn.ola.filing.ReasonTexts;
 import cn.ola.filing.ListingApplication;
+import cn.ola.workflow.CaseNotWaitingException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -46,12 +48,14 @@ class ApplicationsApiController {
     private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?(\\d{1,9})\"?$");
 
     private final ApplicantCases cases;
+    private final ListingOnAnotherMarket anotherMarket;
     private final IdempotentRequests idempotent;
     private final ExchangeNames exchangeNames;
     private final ReasonTexts reasonTexts;
 
-    ApplicationsApiController(ApplicantCases cases, IdempotentRequests idempotent, ExchangeNames exchangeNames,
-            ReasonTexts reasonTexts) {
+    ApplicationsApiController(ApplicantCases cases, ListingOnAnotherMarket anotherMarket, IdempotentRequests idempotent,
+            ExchangeNames exchangeNames, ReasonTexts reasonTexts) {
+        this.anotherMarket = anotherMarket;
         this.reasonTexts = reasonTexts;
         this.cases = cases;
         this.idempotent = idempotent;
@@ -162,8 +166,48 @@ class ApplicationsApiController {
         });
     }
 
+    @Schema(description = "The market of a listing abroad after the one of this application: an exchange code as in venueExchange.")
+    record AnotherMarket(@Schema(example = "HKEX") String exchange) {
+    }
+
+    @PostMapping(path = "/{id}/another-market", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Start an application for a listing on another market",
+            description = "A company listed abroad that lists on another market goes the way of a first listing (Trial "
+                    + "Measures Art. 16): a new application, screened like any other. Started from a LISTED application, "
+                    + "the draft begins with its facts (the company, its data and business), the new market as the venue, "
+                    + "and the listed market with the listing's date as the earlier listing; the kind of offering, its "
+                    + "dates and the declarations are left to fill in. Its followsApplicationId names the listed "
+                    + "application. Asked again for the same market while that draft is not submitted, it answers with "
+                    + "that draft. The listed market itself is refused (SAME_MARKET: file a subsequent offering).")
+    @ApiResponse(responseCode = "201", description = "Draft started; Location names it",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @ApiResponse(responseCode = "400", description = "exchange missing, unknown or the listed market",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such application, or another company's",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The application is not listed",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "not waiting", value = ApiExamples.CASE_NOT_WAITING_PROBLEM)))
+    ResponseEntity<?> anotherMarket(@PathVariable long id, @RequestBody AnotherMarket body, Principal user,
+            @Parameter(description = "Any unique text (e.g. a UUID) to retry the request safely")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        String target = "POST " + Representations.BASE + "/" + id + "/another-market";
+        return idempotent.run(user.getName(), key, target, body, () -> {
+            ListingApplication listed = cases.application(user.getName(), id);
+            if (!listed.submitted()) {
+                throw new CaseNotWaitingException("Application " + id + " is a draft: only a case listed abroad starts an "
+                        + "application for another market from itself.");
+            }
+            ListingApplication draft = anotherMarket.start(user.getName(), listed.number(), body.exchange());
+            return ResponseEntity.created(URI.create(Representations.BASE + "/" + draft.id()))
+                    .eTag(Integer.toString(draft.version()))
+                    .body(view(user, draft));
+        });
+    }
+
     private ApplicationView view(Principal user, ListingApplication application) {
-        return ApplicationView.of(application, cases.cloudContracts(user.getName(), application.id()), exchangeNames);
+        return ApplicationView.of(application, cases.cloudContracts(user.getName(), application.id()), exchangeNames,
+                anotherMarket.of(user.getName(), application.id()).follows().map(ListingApplication::id).orElse(null));
     }
 
     private static int version(String ifMatch) {

@@ -26,6 +26,8 @@ final class FieldMessages {
             case NOT_IN_REGION -> "Not an exchange in venueRegion. Exchanges and their regions: "
                     + ApplicationRules.EXCHANGES.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                             .collect(Collectors.joining(", ")) + "; OTHER in any region.";
+            case SAME_MARKET -> "The market where the application is listed: a later offering there is a subsequent offering "
+                    + "(POST /api/v1/subsequent-offerings), not a new listing abroad.";
             case TOO_LONG -> "answer".equals(field) || "reason".equals(field)
                     ? "At most " + ApplicantCases.MAX_TEXT + " characters." : "Too long.";
             case DOCUMENT_MISSING -> "Upload the " + field.substring(field.indexOf('.') + 1) + " document before submitting"

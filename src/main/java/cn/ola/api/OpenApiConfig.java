@@ -35,7 +35,7 @@ class OpenApiConfig {
                                 **Errors** are RFC 9457 problem details (`application/problem+json`) with `type`, \
                                 `title`, `status`, `detail`, `instance`; invalid input adds `errors: [{field, code, \
                                 message}]` (codes REQUIRED, NEGATIVE, OUT_OF_RANGE, UNKNOWN_VALUE, TOO_LONG, \
-                                DOCUMENT_MISSING, NOT_OVERSEAS, NOT_IN_REGION, WRONG_TYPE, INVALID_DATE, UNKNOWN_FIELD, INVALID_FORMAT).
+                                DOCUMENT_MISSING, NOT_OVERSEAS, NOT_IN_REGION, SAME_MARKET, WRONG_TYPE, INVALID_DATE, UNKNOWN_FIELD, INVALID_FORMAT).
 
                                 **Concurrency.** Replacing a draft needs `If-Match` with the version read (the ETag); \
                                 a draft changed meanwhile answers 409. **Retries.** Creating a draft and submitting \

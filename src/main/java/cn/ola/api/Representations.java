@@ -61,14 +61,19 @@ final class Representations {
             String venueExchangeDisplayName,
             @Schema(description = "The market of the earlier listing by its name; read only", nullable = true)
             String previouslyListedExchangeDisplayName,
-            List<CloudContractView> cloudContracts) {
+            List<CloudContractView> cloudContracts,
+            @Schema(description = "For a listing on another market started from a listed application: that application's "
+                    + "id; read only", nullable = true)
+            Long followsApplicationId) {
 
-        static ApplicationView of(ListingApplication a, List<CloudContract> contracts, ExchangeNames exchanges) {
+        static ApplicationView of(ListingApplication a, List<CloudContract> contracts, ExchangeNames exchanges,
+                Long followsApplicationId) {
             ApplicationFacts f = a.facts();
             return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.stages(), a.submittedAt(),
                     a.closedAt(), a.version(), f, exchanges.of(f.venueExchange(), f.venueExchangeName()),
                     exchanges.of(f.previouslyListedExchange()),
-                    contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList());
+                    contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList(),
+                    followsApplicationId);
         }
     }
 

@@ -28,7 +28,9 @@ public class InvalidApplicationException extends RuntimeException {
         /** A venue in mainland China, where an overseas listing cannot be. */
         NOT_OVERSEAS,
         /** An exchange that is not in the venue's country or region. */
-        NOT_IN_REGION
+        NOT_IN_REGION,
+        /** The market where the case is listed already: a later offering there is no new listing abroad. */
+        SAME_MARKET
     }
 
     private final List<FieldProblem> problems;

@@ -43,6 +43,20 @@ public record ApplicationFacts(
                 stateCloudMigrationStatus);
     }
 
+    /**
+     * The start of an application for a listing on another market, from the facts of the listed case: the
+     * company, its data and its business as filed then; the new market; the listed one as the earlier listing.
+     * What belongs to one listing only (kind of offering, dates) and the declarations, which speak for the
+     * day they are made, are left for the company to fill in.
+     */
+    public ApplicationFacts onAnotherMarket(String exchange, String region, LocalDate listedOn) {
+        return new ApplicationFacts(listingType, issuerType, offshoreIssuer, exchange, null, region, null, null, null,
+                networkPlatformOperator, ciio, importantData, personalInfoUsers, piExportedNonSensitive, piExportedSensitive,
+                consentObtained, sensitiveDataMinimised, industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct,
+                domesticNetAssetsPct, managementMostlyPrc, mainPlaceOfBusiness, listedOn, venueExchange, null, null, null, null,
+                null, stateAssetsSupervisor, stateCloudMigrationStatus);
+    }
+
     /** The same facts with the market where the company was listed before. */
     public ApplicationFacts previouslyListed(LocalDate on, String exchange) {
         return new ApplicationFacts(listingType, issuerType, offshoreIssuer, venueExchange, venueExchangeName,

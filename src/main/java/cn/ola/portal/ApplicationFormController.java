@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.ola.applicant.ApplicantCases;
+import cn.ola.applicant.ListingOnAnotherMarket;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.ApplicationRules;
 import cn.ola.applicant.DocumentKind;
@@ -57,11 +58,14 @@ class ApplicationFormController {
     private final ApplicantCases cases;
     private final UploadPolicy uploads;
     private final MessageSource messages;
+    private final ListingOnAnotherMarket anotherMarket;
 
-    ApplicationFormController(ApplicantCases cases, UploadPolicy uploads, MessageSource messages) {
+    ApplicationFormController(ApplicantCases cases, UploadPolicy uploads, MessageSource messages,
+            ListingOnAnotherMarket anotherMarket) {
         this.cases = cases;
         this.uploads = uploads;
         this.messages = messages;
+        this.anotherMarket = anotherMarket;
     }
 
     @PostMapping
@@ -207,6 +211,8 @@ class ApplicationFormController {
     private String page(Model model, Authentication user, ListingApplication application, Section section,
             DraftForm form, FormErrors errors, int version) {
         model.addAttribute("draft", application);
+        // Started from a listed case for another market: every page says which, and what is left to fill in.
+        model.addAttribute("follows", anotherMarket.of(user.getName(), application.id()).follows().orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("version", version);

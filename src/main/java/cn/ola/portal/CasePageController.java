@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.ola.applicant.ApplicantCases;
+import cn.ola.applicant.ListingOnAnotherMarket;
 import cn.ola.applicant.ApplicantCases.KindedUpload;
 import cn.ola.applicant.CaseOverview;
 import cn.ola.applicant.DocumentFile;
@@ -41,6 +42,7 @@ import cn.ola.events.MaterialEvents;
 import cn.ola.events.SubsequentOffering;
 import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.Exchanges;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
 import cn.ola.workflow.ApplicantAction;
@@ -66,12 +68,14 @@ class CasePageController {
     private final ApplicantCases cases;
     private final MaterialEvents events;
     private final SubsequentOfferings offerings;
+    private final ListingOnAnotherMarket anotherMarket;
     private final Deadlines deadlines;
     private final UploadPolicy uploads;
 
-    CasePageController(ApplicantCases cases, MaterialEvents events, SubsequentOfferings offerings, Deadlines deadlines,
-            UploadPolicy uploads) {
+    CasePageController(ApplicantCases cases, MaterialEvents events, SubsequentOfferings offerings,
+            ListingOnAnotherMarket anotherMarket, Deadlines deadlines, UploadPolicy uploads) {
         this.offerings = offerings;
+        this.anotherMarket = anotherMarket;
         this.cases = cases;
         this.events = events;
         this.deadlines = deadlines;
@@ -334,6 +338,12 @@ class CasePageController {
         model.addAttribute("mayFileOffering", SubsequentOfferings.mayFile(overview.application().status()));
         model.addAttribute("subsequentOfferings", offerings.ofCase(user.getName(), number).stream()
                 .map(offering -> new OfferingRow(offering, offerings.supplements(offering).stream().map(OpenStep::taskId).toList()))
+                .toList());
+        // A listing on another market: the listed case it follows, or the applications started from this one.
+        model.addAttribute("listingLinks", anotherMarket.of(user.getName(), overview.application().id()));
+        model.addAttribute("otherMarkets", Exchanges.CODES.stream()
+                .filter(code -> overview.application().facts() == null
+                        || !code.equals(overview.application().facts().venueExchange()))
                 .toList());
     }
 

@@ -16,11 +16,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.CaseOverview;
+import cn.ola.applicant.InvalidApplicationException;
+import cn.ola.applicant.ListingOnAnotherMarket;
 import cn.ola.events.InvalidSubsequentOfferingException;
 import cn.ola.events.OtherMarketException;
 import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.Exchanges;
+import cn.ola.filing.ListingApplication;
 import cn.ola.security.KeptForm;
 import cn.ola.workflow.CaseChangedMeanwhileException;
 import cn.ola.workflow.CaseNotWaitingException;
@@ -29,7 +32,7 @@ import cn.ola.workflow.Deadlines;
 /**
  * "File a subsequent offering" on a listed case: the form, and the filing it sends. A refused filing
  * comes back with each field's problem next to it and everything typed filled in again; an offering on
- * another market comes back with the way to a new application; a case that cannot file (not listed) sends
+ * another market comes back with the way to a new application, which starts from this case; a case that cannot file (not listed) sends
  * the company back to its page with the calm "not waiting" notice.
  */
 @Controller
@@ -39,11 +42,14 @@ class SubsequentOfferingPageController {
 
     private final ApplicantCases cases;
     private final SubsequentOfferings offerings;
+    private final ListingOnAnotherMarket anotherMarket;
     private final Deadlines deadlines;
 
-    SubsequentOfferingPageController(ApplicantCases cases, SubsequentOfferings offerings, Deadlines deadlines) {
+    SubsequentOfferingPageController(ApplicantCases cases, SubsequentOfferings offerings, ListingOnAnotherMarket anotherMarket,
+            Deadlines deadlines) {
         this.cases = cases;
         this.offerings = offerings;
+        this.anotherMarket = anotherMarket;
         this.deadlines = deadlines;
     }
 
@@ -95,6 +101,33 @@ class SubsequentOfferingPageController {
         }
         redirect.addFlashAttribute("done", "cases.done.subsequentOffering");
         return "redirect:/applications/" + caseNumber + "#subsequent-offerings";
+    }
+
+    /**
+     * "Start the application for this market": a listing on another market goes the way of a first listing,
+     * in a new application that begins with what this case filed and names this listing as the earlier one.
+     * What the company typed about the offering stays on the offering form if the start is refused.
+     */
+    @PostMapping("/applications/{number}/another-market")
+    String startOnAnotherMarket(@PathVariable String number, Authentication user,
+            @RequestParam(required = false) String exchange, @RequestParam(required = false) String completedOn,
+            @RequestParam(required = false) String description, Model model, RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = CasePageController.parse(number);
+        try {
+            ListingApplication draft = anotherMarket.start(user.getName(), caseNumber, exchange);
+            return "redirect:/applications/drafts/" + draft.id() + "/" + Section.LISTING.path();
+        } catch (InvalidApplicationException invalid) {
+            Map<String, String> typed = new HashMap<>();
+            typed.put("exchange", exchange);
+            typed.put("completedOn", completedOn);
+            typed.put("description", description);
+            Map<String, String> errors = new HashMap<>();
+            invalid.problems().forEach(p -> errors.putIfAbsent("exchange", "applications.problem." + p.problem().name()));
+            return show(model, cases.overview(user.getName(), caseNumber), typed, errors);
+        } catch (CaseNotWaitingException notListed) {
+            redirect.addFlashAttribute("notWaiting", true);
+            return "redirect:/applications/" + caseNumber;
+        }
     }
 
     private String show(Model model, CaseOverview overview, Map<String, String> typed, Map<String, String> errors) {

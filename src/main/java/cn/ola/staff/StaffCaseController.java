@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingApplications;
+import cn.ola.filing.ListingsElsewhere;
 import cn.ola.security.CurrentGroups;
 import cn.ola.security.Roles;
 import cn.ola.workflow.CaseParticipation;
@@ -55,10 +57,15 @@ class StaffCaseController {
     private final CaseTimeline timeline;
     private final CaseParticipation participation;
     private final ExOfficioReviews exOfficio;
+    private final ListingsElsewhere listingsElsewhere;
+    private final ListingApplications applications;
 
     StaffCaseController(CaseFiles files, ScreeningTrace screening, CaseDeadlines deadlines, OpenTasks openTasks,
-            CaseTimeline timeline, CaseParticipation participation, ExOfficioReviews exOfficio) {
+            CaseTimeline timeline, CaseParticipation participation, ExOfficioReviews exOfficio,
+            ListingsElsewhere listingsElsewhere, ListingApplications applications) {
         this.exOfficio = exOfficio;
+        this.listingsElsewhere = listingsElsewhere;
+        this.applications = applications;
         this.files = files;
         this.screening = screening;
         this.deadlines = deadlines;
@@ -86,6 +93,11 @@ class StaffCaseController {
         model.addAttribute("deadlines", clocks);
         model.addAttribute("anyDeadlineOverdue", clocks.stream().anyMatch(CaseDeadlines.Deadline::overdue));
         model.addAttribute("timeline", shown.timeline(timeline.of(application.id(), file.number())));
+        // A listing on another market and the listed case it follows name each other, for those who see every case.
+        model.addAttribute("follows", shown.everything() ? listingsElsewhere.follows(application.id())
+                .flatMap(applications::find).orElse(null) : null);
+        model.addAttribute("following", shown.everything() ? listingsElsewhere.following(application.id()).stream()
+                .flatMap(id -> applications.find(id).stream()).filter(ListingApplication::submitted).toList() : List.of());
         boolean office = reviewOffice(user);
         model.addAttribute("reviewOffice", office);
         model.addAttribute("exOfficioOpen", office && exOfficio.open(application.number()));

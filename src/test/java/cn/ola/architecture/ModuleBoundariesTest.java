@@ -51,6 +51,7 @@ class ModuleBoundariesTest {
             "cn.ola.filing.CaseProgress",
             "cn.ola.filing.CaseSearch",
             "cn.ola.filing.CaseFigures",
+            "cn.ola.filing.ListingsElsewhere",
             "cn.ola.filing.DocumentStore",
             "cn.ola.filing.DocumentFilesImport",
             "cn.ola.notification.Notifications",

@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +30,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -37,6 +40,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.ola.applicant.ApplicantCases;
+import cn.ola.applicant.ApplicationDraft;
+import cn.ola.audit.AuditEventType;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.support.Browserless;
+import cn.ola.support.DraftDocuments;
+import cn.ola.support.PlatformFacts;
 import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.CompanyUsers;
@@ -66,6 +75,8 @@ class SubsequentOfferingsIT {
     static ListingApplication listed;
     static String otherUser;
 
+    @LocalServerPort
+    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -253,6 +264,76 @@ class SubsequentOfferingsIT {
         // Another company: not found.
         mvc.perform(get(casePage + "/subsequent-offerings/new").with(user(otherUser).roles("COMPANY")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aListingOnAnotherMarketStartsFromTheListedCaseAsANewApplicationThatBothCasesName() throws Exception {
+        String casePage = "/applications/" + listed.number();
+        String today = LocalDate.now(Deadlines.BEIJING).toString();
+
+        // The offering form: another market comes back with the way to start that listing's application here.
+        String otherMarket = page(post(casePage + "/subsequent-offerings").param("lang", "en").param("exchange", "HKEX")
+                .param("completedOn", today).param("description", "Dual primary listing in Hong Kong.").with(csrf()));
+        assertThat(otherMarket).contains("id=\"another-market-form\"")
+                .contains("Start the application for this market from this case")
+                .contains("name=\"exchange\" value=\"HKEX\"");
+
+        // Started (twice, as by a double click): one draft, with what the listed case filed and its listing as the earlier one.
+        String location = mvc.perform(as(post(casePage + "/another-market").param("exchange", "HKEX").with(csrf())))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/applications/drafts/\\d+/listing");
+        long draftId = Long.parseLong(location.split("/")[3]);
+        mvc.perform(as(post(casePage + "/another-market").param("exchange", "HKEX").with(csrf())))
+                .andExpect(redirectedUrl(location));
+        ListingApplication draft = cases.application(COMPANY_USER, draftId);
+        String listedOn = audit.of(listed.id()).stream().filter(e -> e.is(AuditEventType.LISTING_REPORTED))
+                .map(AuditEvent::outcome).findFirst().orElseThrow();
+        assertThat(draft.submitted()).isFalse();
+        assertThat(draft.facts().venueExchange()).isEqualTo("HKEX");
+        assertThat(draft.facts().venueRegion()).isEqualTo("HK");
+        assertThat(draft.facts().previouslyListedExchange()).isEqualTo("NYSE");
+        assertThat(draft.facts().previouslyListedAbroadOn()).isEqualTo(LocalDate.parse(listedOn));
+        assertThat(draft.facts().personalInfoUsers()).isEqualTo(listed.facts().personalInfoUsers());
+        assertThat(draft.facts().offeringType()).as("the kind of offering is the company's to choose").isNull();
+        assertThat(draft.facts().declOwnershipDispute()).as("declarations are made anew").isNull();
+        assertThat(page(get(location).param("lang", "en"))).contains("id=\"follows-listing\"")
+                .contains("follows your listing " + listed.number() + " on New York Stock Exchange");
+        assertThat(page(get(casePage).param("lang", "en"))).contains("Listings on other markets started from this case")
+                .contains("/applications/drafts/" + draftId + "/listing");
+
+        // The API: the same draft for the same market, the listed market refused, another company's case not found.
+        String api = "/api/v1/applications/" + listed.id() + "/another-market";
+        mvc.perform(post(api).with(company()).contentType(MediaType.APPLICATION_JSON).content("{\"exchange\":\"HKEX\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(draftId))
+                .andExpect(jsonPath("$.followsApplicationId").value(listed.id()))
+                .andExpect(jsonPath("$.previouslyListedExchange").value("NYSE"));
+        mvc.perform(post(api).with(company()).contentType(MediaType.APPLICATION_JSON).content("{\"exchange\":\"NYSE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'exchange')].code").value("SAME_MARKET"));
+        mvc.perform(post(api).with(otherCompany()).contentType(MediaType.APPLICATION_JSON).content("{\"exchange\":\"HKEX\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/applications/" + draftId + "/another-market").with(company())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"exchange\":\"LSE\"}"))
+                .andExpect(status().isConflict());
+
+        // Submitted, it is a case of its own, screened like a first listing; the staff see both cases name each other.
+        var facts = PlatformFacts.platform().issuer("Example Listed Holdings Ltd. (Cayman)").users(400_000L).exported(50_000L)
+                .venue("HKEX", "HK").build().previouslyListed(LocalDate.parse(listedOn), "NYSE");
+        cases.updateDraft(COMPANY_USER, draftId, draft.version(), new ApplicationDraft(facts, List.of()));
+        DraftDocuments.uploadEveryNeeded(cases, COMPANY_USER, draftId);
+        ApplicationNumber later = cases.submit(COMPANY_USER, draftId).number();
+        assertThat(page(get("/applications/" + later).param("lang", "en")))
+                .contains("follows your listing " + listed.number() + " on New York Stock Exchange");
+        Browserless officer = new Browserless(port);
+        officer.login("csrc", "demo");
+        HttpResponse<String> staffLater = officer.get("/staff/applications/" + later + "?lang=en");
+        assertThat(staffLater.statusCode()).isEqualTo(200);
+        assertThat(staffLater.body()).contains("id=\"follows-listing\"")
+                .contains("href=\"/staff/applications/" + listed.number() + "\"");
+        HttpResponse<String> staffListed = officer.get("/staff/applications/" + listed.number() + "?lang=en");
+        assertThat(staffListed.statusCode()).isEqualTo(200);
+        assertThat(staffListed.body()).contains("id=\"listings-elsewhere\"").contains("href=\"/staff/applications/" + later + "\"");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------

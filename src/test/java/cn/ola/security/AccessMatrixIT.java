@@ -117,6 +117,7 @@ class AccessMatrixIT {
     private long draftB;
     private String colleagueA;
     private String listedA;
+    private long listedIdA;
     private long eventA;
     private long offeringA;
 
@@ -155,7 +156,9 @@ class AccessMatrixIT {
                 .orElseThrow();
 
         // Company A's listed case and the material event it reported.
-        listedA = ListedCase.of(cases, tasks, identity, users.get(Who.COMPANY_A)).number().toString();
+        var listed = ListedCase.of(cases, tasks, identity, users.get(Who.COMPANY_A));
+        listedA = listed.number().toString();
+        listedIdA = listed.id();
         eventA = events.report(users.get(Who.COMPANY_A), cn.ola.filing.ApplicationNumber.parse(listedA),
                 new MaterialEvents.Report("CHANGE_OF_CONTROL", java.time.LocalDate.now(cn.ola.workflow.Deadlines.BEIJING)
                         .toString(), "Example Holdings acquired 51% of the shares.")).id();
@@ -317,6 +320,17 @@ class AccessMatrixIT {
             row.add(status(offeringForm) + "/" + cell(apiOfferings, body -> body.contains("\"id\":" + offeringA + ",") ? "A" : "")
                     + "/" + status(apiOffering) + "/" + status(offeringFiling));
 
+            // A listing on another market, started from A's listed case: through the portal and the API.
+            HttpResponse<String> anotherMarket = web.postForm("/", "/applications/" + listedA + "/another-market",
+                    Map.of("exchange", "LSE"));
+            assertThat(anotherMarket.statusCode()).as(who + " starts a listing elsewhere from A's listed case")
+                    .isEqualTo(who == Who.COMPANY_A ? 302 : who == Who.COMPANY_B ? 404 : 403);
+            HttpResponse<String> apiAnotherMarket = basic.postWithBasic("/api/v1/applications/" + listedIdA + "/another-market",
+                    user, password, "{\"exchange\":\"LSE\"}");
+            assertThat(apiAnotherMarket.statusCode()).as(who + " API starts a listing elsewhere from A's listed case")
+                    .isEqualTo(who == Who.COMPANY_A ? 201 : who == Who.COMPANY_B ? 404 : 403);
+            row.add(status(anotherMarket) + "/" + status(apiAnotherMarket));
+
             // Signing out, one's password, removing a colleague, deleting a draft: each only in one's own company.
             HttpResponse<String> logout = web.get("/logout");
             assertThat(logout.statusCode()).as(who + " sign-out page").isEqualTo(200);
@@ -376,7 +390,7 @@ class AccessMatrixIT {
                 + "%-11s %s%n%s%n", "who", String.join(" | ", List.of("search", "queue", "case A/B", "audit A/B", "audit.csv A/B",
                         "document A", "letter B", "dashboard", "accounts", "ex-officio B", "portal A", "compliance A", "API list",
                         "API case A", "API compliance A", "API document A", "event form/API events/API event/report of A",
-                        "offering form/API offerings/API offering/filing of A",
+                        "offering form/API offerings/API offering/filing of A", "another market portal/API of A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }

@@ -15,6 +15,8 @@ import cn.ola.filing.ApplicationFacts;
 public final class PlatformFacts {
 
     private String issuer = "Example Data Holdings Ltd. (Cayman)";
+    private String exchange = "NYSE";
+    private String region = "US";
     private LocalDate today = LocalDate.now();
     private boolean appliedAbroad = true;
     private LocalDate appliedAbroadOn;
@@ -30,6 +32,13 @@ public final class PlatformFacts {
     /** The platform as described above. */
     public static PlatformFacts platform() {
         return new PlatformFacts();
+    }
+
+    /** The exchange of the listing and its country or region. */
+    public PlatformFacts venue(String exchange, String region) {
+        this.exchange = exchange;
+        this.region = region;
+        return this;
     }
 
     /** The offshore company that lists. */
@@ -77,7 +86,7 @@ public final class PlatformFacts {
 
     public ApplicationFacts build() {
         LocalDate applied = appliedAbroad ? (appliedAbroadOn != null ? appliedAbroadOn : today.minusDays(1)) : null;
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", issuer, "NYSE", "US", "IPO", today.plusMonths(6), applied,
+        return new ApplicationFacts("INDIRECT", "OFFSHORE", issuer, exchange, region, "IPO", today.plusMonths(6), applied,
                 true, false, false, users, exportedNonSensitive, 0L, true, true, industry, new BigDecimal("92.5"),
                 new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN", null, false, false,
                 false, false, false, stateAssetsSupervisor, stateCloudMigrationStatus);
