@@ -26,7 +26,9 @@ final class Tasklist {
     private static final By FORM = By.cssSelector(".fjs-container .fjs-form");
     private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert .status");
     private static final By CLAIM = By.cssSelector("button.claim");
-    private static final By COMPLETE = By.xpath("//button[contains(@class,'btn-primary')][normalize-space()='Complete']");
+    /** The form's Complete button, in English or, for a browser that asks for Chinese, 完成. */
+    private static final By COMPLETE = By.xpath(
+            "//button[contains(@class,'btn-primary')][normalize-space()='Complete' or normalize-space()='完成']");
 
     private final Browser browser;
 
