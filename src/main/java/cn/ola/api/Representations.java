@@ -16,6 +16,7 @@ import cn.ola.filing.ReasonTexts;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications.CloudContract;
 import cn.ola.filing.StoredDocument;
+import cn.ola.visibility.ExOfficioReviewSummary;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.OpenStep;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -158,7 +159,10 @@ final class Representations {
             Instant closedAt, @Schema(description = "Whether the case still runs (and can be withdrawn)") boolean open,
             List<ScreeningView> screening, List<StepView> openSteps,
             @Schema(description = "The steps the company can take now") List<StepView> actions,
-            List<EventView> timeline, List<DocumentView> documents) {
+            List<EventView> timeline, List<DocumentView> documents,
+            @Schema(description = "The latest cybersecurity review the review office opened of this case on its own "
+                    + "initiative, if any", nullable = true)
+            ExOfficioReviewView exOfficioReview) {
 
         static CaseView of(CaseOverview overview, ReasonTexts reasons) {
             ListingApplication a = overview.application();
@@ -167,13 +171,30 @@ final class Representations {
                     overview.openSteps().stream().map(StepView::of).toList(),
                     overview.actions().stream().map(StepView::of).toList(),
                     overview.timeline().stream().map(EventView::of).toList(),
-                    overview.documents().stream().map(DocumentView::of).toList());
+                    overview.documents().stream().map(DocumentView::of).toList(),
+                    ExOfficioReviewView.of(a.id(), ExOfficioReviewSummary.of(overview.timeline())));
         }
 
         /** A draft: nothing runs yet; only its documents are there. */
         static CaseView ofDraft(ListingApplication a, List<StoredDocument> documents) {
             return new CaseView(a.id(), null, a.status(), a.stage(), a.stages(), null, null, false, List.of(),
-                    List.of(), List.of(), List.of(), documents.stream().map(DocumentView::of).toList());
+                    List.of(), List.of(), List.of(), documents.stream().map(DocumentView::of).toList(), null);
+        }
+    }
+
+    @Schema(description = "An ex-officio cybersecurity review as the company sees it: when it was opened; the interim "
+            + "measures in words with their dates, whether they are in force, and when and how they were lifted; when the "
+            + "company confirmed compliance; the conclusion (CLEARED, RECTIFICATION_ORDERED or REFERRED_FOR_PENALTIES) "
+            + "with the reasons written for the company, and where to download its letter. The grounds stay with the "
+            + "regulators.")
+    record ExOfficioReviewView(Instant openedAt, String interimMeasures, boolean measuresInForce, String measuresLifted,
+            Instant complianceConfirmedAt, String conclusion, String conclusionReasons, String letter) {
+
+        static ExOfficioReviewView of(long applicationId, ExOfficioReviewSummary review) {
+            return review == null ? null : new ExOfficioReviewView(review.openedAt(), review.measures(),
+                    review.measuresInForce(), review.lifted(), review.confirmedAt(), review.conclusion(),
+                    review.conclusionReasons(), review.letterId() == null ? null
+                            : BASE + "/" + applicationId + "/documents/" + review.letterId() + "/content");
         }
     }
 

@@ -42,6 +42,7 @@ import cn.ola.events.MaterialEvents;
 import cn.ola.events.SubsequentOffering;
 import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.visibility.ExOfficioReviewSummary;
 import cn.ola.filing.Exchanges;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
@@ -319,7 +320,7 @@ class CasePageController {
         model.addAttribute("reportListing", ApplicantAction.REPORT_LISTING);
         model.addAttribute("confirmCompliance", ApplicantAction.CONFIRM_COMPLIANCE);
         model.addAttribute("timeline", overview.timeline());
-        model.addAttribute("exOfficio", ExOfficioReviewView.of(overview.timeline()));
+        model.addAttribute("exOfficio", ExOfficioReviewSummary.of(overview.timeline()));
         model.addAttribute("documents", overview.documents().stream().map(CasePageController::row).toList());
         model.addAttribute("kinds", Arrays.asList(DocumentKind.values()));
         model.addAttribute("fileSlots", FILE_SLOTS);

@@ -216,7 +216,7 @@ class SubsequentOfferingsIT {
         String otherMarket = page(post(casePage + "/subsequent-offerings").param("lang", "en").param("exchange", "LSE")
                 .param("completedOn", LocalDate.now(Deadlines.BEIJING).toString())
                 .param("description", "Placing of 5,000,000 ADSs.").with(csrf()));
-        assertThat(otherMarket).contains("id=\"other-market\"").contains("File a new application")
+        assertThat(otherMarket).contains("id=\"other-market\"").contains("Start the application for this market from this case")
                 .contains("Placing of 5,000,000 ADSs.");
 
         long openBefore = openOfferingsOnTheDashboard();

@@ -147,6 +147,21 @@ class ExOfficioReviewIT {
                 .contains("ex-officio cybersecurity review concerning application " + number + " is ready to download")
                 .doesNotContain("MPS report 17").doesNotContain("assess the data flows");
 
+        // Through the API the company reads the same summary of the review, with the letter to download; not the grounds.
+        long id = applications.find(cn.ola.filing.ApplicationNumber.parse(number)).orElseThrow().id();
+        Browserless api = new Browserless(port);
+        HttpResponse<String> caseView2 = api.getWithBasic("/api/v1/applications/" + id + "/case", "compliance", "demo");
+        assertThat(caseView2.statusCode()).isEqualTo(200);
+        assertThat(caseView2.body()).contains("\"conclusion\":\"RECTIFICATION_ORDERED\"")
+                .contains("\"measuresInForce\":false").contains("Delete the copies of user data held abroad")
+                .contains("\"complianceConfirmedAt\":\"").doesNotContain("MPS report 17");
+        Matcher apiLetter = Pattern.compile("\"letter\":\"(/api/v1/applications/" + id + "/documents/\\d+/content)\"")
+                .matcher(caseView2.body());
+        assertThat(apiLetter.find()).as("the letter's link in the API").isTrue();
+        HttpResponse<String> apiPdf = api.getWithBasic(apiLetter.group(1), "compliance", "demo");
+        assertThat(apiPdf.statusCode()).isEqualTo(200);
+        assertThat(apiPdf.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("pdf"));
+
         // The staff case view shows the review in the case's one timeline, grounds included; the case itself did not move.
         String timeline = text(section(cro.get(caseView).body(), "timeline-section"));
         assertThat(timeline).contains("MPS report 17").contains("Interim measures").contains("Rectification ordered")
