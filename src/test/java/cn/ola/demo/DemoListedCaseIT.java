@@ -5,6 +5,7 @@ import static cn.ola.support.Html.section;
 import static cn.ola.support.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,7 @@ class DemoListedCaseIT {
             for (JsonNode task : new ObjectMapper().readTree(answer.body())) {
                 names.add(task.get("name").asText());
             }
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             throw new AssertionError("Tasklist's answer is no JSON: " + answer.body(), unreadable);
         }
         return names;
