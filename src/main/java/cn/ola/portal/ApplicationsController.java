@@ -1,6 +1,11 @@
 package cn.ola.portal;
 
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -13,8 +18,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.CaseOverview;
 import cn.ola.applicant.Screening;
+import cn.ola.events.MaterialEvent;
+import cn.ola.events.MaterialEvents;
+import cn.ola.events.SubsequentOffering;
+import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.ListingApplication;
 import cn.ola.workflow.ApplicationNotFoundException;
+import cn.ola.workflow.ExOfficioReviews;
 import cn.ola.workflow.ScreeningDecision;
 
 /** The company's applications, and the confirmation it sees right after submitting one. */
@@ -22,18 +33,46 @@ import cn.ola.workflow.ScreeningDecision;
 class ApplicationsController {
 
     private final ApplicantCases cases;
+    private final MaterialEvents events;
+    private final SubsequentOfferings offerings;
+    private final ExOfficioReviews exOfficio;
     private final MessageSource messages;
 
-    ApplicationsController(ApplicantCases cases, MessageSource messages) {
+    ApplicationsController(ApplicantCases cases, MaterialEvents events, SubsequentOfferings offerings,
+            ExOfficioReviews exOfficio, MessageSource messages) {
         this.cases = cases;
+        this.events = events;
+        this.offerings = offerings;
+        this.exOfficio = exOfficio;
         this.messages = messages;
+    }
+
+    /** What runs beside a case after its listing, as the company's list names it. */
+    enum Beside {
+        MATERIAL_EVENT, SUBSEQUENT_OFFERING, EX_OFFICIO_REVIEW
     }
 
     @GetMapping("/applications")
     String list(Authentication user, Model model) {
+        List<ListingApplication> applications = cases.applications(user.getName());
         model.addAttribute("company", cases.companyOf(user.getName()));
-        model.addAttribute("applications", cases.applications(user.getName()));
+        model.addAttribute("applications", applications);
+        model.addAttribute("beside", beside(user.getName(), applications));
         return "applications/list";
+    }
+
+    /** Per case, the procedures open beside it: material events, later offerings, an ex-officio review. */
+    private Map<Long, Set<Beside>> beside(String userId, List<ListingApplication> applications) {
+        Map<Long, Set<Beside>> open = new HashMap<>();
+        events.ofCompany(userId).stream().filter(MaterialEvent::open)
+                .forEach(event -> open.computeIfAbsent(event.applicationId(), id -> EnumSet.noneOf(Beside.class))
+                        .add(Beside.MATERIAL_EVENT));
+        offerings.ofCompany(userId).stream().filter(SubsequentOffering::open)
+                .forEach(offering -> open.computeIfAbsent(offering.applicationId(), id -> EnumSet.noneOf(Beside.class))
+                        .add(Beside.SUBSEQUENT_OFFERING));
+        applications.stream().filter(ListingApplication::submitted).filter(a -> exOfficio.open(a.number()))
+                .forEach(a -> open.computeIfAbsent(a.id(), id -> EnumSet.noneOf(Beside.class)).add(Beside.EX_OFFICIO_REVIEW));
+        return open;
     }
 
     @GetMapping("/applications/{number}/submitted")

@@ -48,7 +48,10 @@ class DemoListedCaseIT {
         List<String> listed = rows(company.get("/applications").body(), "application-list").stream()
                 .filter(row -> row.contains(ISSUER)).toList();
         assertThat(listed).as("the demo company's listed case, made once").hasSize(1);
-        assertThat(listed.get(0)).contains("| Listed |").contains("New York Stock Exchange");
+        assertThat(listed.get(0)).contains("| Listed |").contains("New York Stock Exchange")
+                .as("what runs beside the listed case").contains("After the listing: a material event with the CSRC")
+                .contains("After the listing: an ex-officio cybersecurity review")
+                .doesNotContain("a subsequent offering");
         Matcher row = Pattern.compile("^(OLA-\\d{4}-\\d{6}) \\| .* \\| (\\d{4}-\\d{2}-\\d{2}) \\| New York Stock Exchange")
                 .matcher(listed.get(0));
         assertThat(row.find()).as("number and submission date in " + listed.get(0)).isTrue();
