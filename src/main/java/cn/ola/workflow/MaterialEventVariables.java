@@ -24,6 +24,8 @@ public final class MaterialEventVariables {
     public static final String LATE_REPORT = "lateReport";
     /** The officer's decision: QUESTIONS_ASKED, CLOSED or REFERRED. */
     public static final String EVENT_OUTCOME = "eventOutcome";
+    /** The officer's latest question to the company, back from the questions with the answer for the conclusion form. */
+    public static final String EVENT_QUESTION = "eventQuestion";
 
     /** The step under which the audit trail records the event's outcomes; also who asks the company's questions. */
     public static final String STEP = "MATERIAL_EVENT";

@@ -180,6 +180,7 @@ class MaterialEventProcessTest {
 
         assertThat(event).isWaitingAt("Task_ConcludeEvent").variables()
                 .containsEntry(ProcessVariables.MATERIALS_ANSWER, "The new controlling shareholder is Example Holdings.")
+                .containsEntry(MaterialEventVariables.EVENT_QUESTION, "Who controls the company now?")
                 .doesNotContainKey(MaterialEventVariables.EVENT_OUTCOME);
         Date resumedDue = endOfDay(LocalDate.of(2026, 4, 16)); // the 18 days left, from 23 March
         assertThat(task("Task_ConcludeEvent", event)).hasDueDate(resumedDue);
