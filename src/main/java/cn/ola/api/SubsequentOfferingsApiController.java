@@ -77,7 +77,8 @@ class SubsequentOfferingsApiController {
     }
 
     @Schema(description = "A subsequent offering as filed and as far as the CSRC has handled it. state: FILED, "
-            + "SUPPLEMENT_REQUESTED, COMPLETE, NOTICE_ISSUED or REFUSED; conclusion: the CSRC's text once concluded; "
+            + "SUPPLEMENT_REQUESTED, COMPLETE, NOTICE_ISSUED, REFUSED or WITHDRAWN; conclusion: the CSRC's text once "
+            + "concluded (the company's reason once withdrawn); "
             + "letter: where to download this offering's conclusion letter (also among the application's documents); "
             + "late: filed more than 3 working days after the completion.")
     record SubsequentOfferingView(long id, long applicationId, String applicationNumber, String exchange,
@@ -139,6 +140,28 @@ class SubsequentOfferingsApiController {
                     examples = @ExampleObject(name = "not found", value = ApiExamples.NOT_FOUND_PROBLEM)))
     SubsequentOfferingView one(@PathVariable long id, Principal user) {
         return view(offerings.one(user.getName(), id));
+    }
+
+    @Schema(description = "Why the company withdraws its filing, at most 3000 characters.")
+    record Withdrawal(@Schema(example = "The placing was cancelled.") String reason) {
+    }
+
+    @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Withdraw the filing of a subsequent offering",
+            description = "Until the CSRC concludes, the company may withdraw its filing: every open step ends, no letter "
+                    + "is issued, the case stays LISTED; state becomes WITHDRAWN and conclusion carries the company's "
+                    + "reason. Sent again once withdrawn, it answers with the withdrawn offering.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn; the offering as it is now")
+    @ApiResponse(responseCode = "400", description = "reason missing or too long",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such offering, or another company's",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "not found", value = ApiExamples.NOT_FOUND_PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The CSRC has concluded on the offering",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "not waiting", value = ApiExamples.CASE_NOT_WAITING_PROBLEM)))
+    SubsequentOfferingView withdraw(@PathVariable long id, @RequestBody Withdrawal body, Principal user) {
+        return view(offerings.withdraw(user.getName(), id, body.reason()));
     }
 
     private SubsequentOfferingView view(SubsequentOffering o) {

@@ -11,9 +11,11 @@ public enum SubsequentOfferingState {
     /** Concluded: the CSRC issued the filing notice. */
     NOTICE_ISSUED,
     /** Concluded: the CSRC refused the filing. */
-    REFUSED;
+    REFUSED,
+    /** Ended: the company withdrew the filing before the CSRC concluded. */
+    WITHDRAWN;
 
     public boolean concluded() {
-        return this == NOTICE_ISSUED || this == REFUSED;
+        return this == NOTICE_ISSUED || this == REFUSED || this == WITHDRAWN;
     }
 }

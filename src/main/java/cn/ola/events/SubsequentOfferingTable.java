@@ -27,7 +27,7 @@ class SubsequentOfferingTable {
             FROM subsequent_offerings o
             """;
     private static final List<String> CONCLUDED = List.of(SubsequentOfferingState.NOTICE_ISSUED.name(),
-            SubsequentOfferingState.REFUSED.name());
+            SubsequentOfferingState.REFUSED.name(), SubsequentOfferingState.WITHDRAWN.name());
 
     private final JdbcClient jdbc;
 
@@ -56,8 +56,9 @@ class SubsequentOfferingTable {
     Optional<Long> openWithSameFiling(long applicationId, LocalDate completedOn, String description) {
         return jdbc.sql("""
                 SELECT id FROM subsequent_offerings WHERE application_id = ? AND completed_on = ? AND description = ?
-                AND state NOT IN (?, ?) ORDER BY id""")
-                .params(applicationId, Date.valueOf(completedOn), description, CONCLUDED.get(0), CONCLUDED.get(1))
+                AND state NOT IN (?, ?, ?) ORDER BY id""")
+                .params(applicationId, Date.valueOf(completedOn), description, CONCLUDED.get(0), CONCLUDED.get(1),
+                        CONCLUDED.get(2))
                 .query(Long.class).list().stream().findFirst();
     }
 
@@ -97,8 +98,8 @@ class SubsequentOfferingTable {
                 SELECT COUNT(*) AS offerings, COALESCE(SUM(CASE WHEN o.overdue THEN 1 ELSE 0 END), 0) AS overdue,
                        COALESCE(SUM(CASE WHEN o.late THEN 1 ELSE 0 END), 0) AS late
                 FROM subsequent_offerings o
-                WHERE o.state NOT IN (?, ?)""")
-                .params(CONCLUDED.get(0), CONCLUDED.get(1))
+                WHERE o.state NOT IN (?, ?, ?)""")
+                .params(CONCLUDED.get(0), CONCLUDED.get(1), CONCLUDED.get(2))
                 .query((row, n) -> new OpenOfferings(row.getLong("offerings"), row.getLong("overdue"), row.getLong("late")))
                 .single();
     }

@@ -106,6 +106,37 @@ public class SubsequentOfferings {
         return table.find(id).orElseThrow();
     }
 
+    /**
+     * The company withdraws its filing before the CSRC concludes, with its reason: every open step of the
+     * offering ends, no letter is issued, the case stays listed. Sent again once withdrawn (a double click),
+     * it answers with the withdrawn offering.
+     *
+     * @throws CaseNotWaitingException once the CSRC has concluded (or is issuing its letter)
+     */
+    @Transactional
+    public SubsequentOffering withdraw(String userId, long offeringId, String reason) {
+        SubsequentOffering offering = one(userId, offeringId);
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new InvalidSubsequentOfferingException(List.of(new FieldProblem("reason", Problem.REQUIRED)));
+        }
+        if (text.length() > ApplicantCases.MAX_TEXT) {
+            throw new InvalidSubsequentOfferingException(List.of(new FieldProblem("reason", Problem.TOO_LONG)));
+        }
+        // The case's row lock keeps a withdrawal and a second click of it apart.
+        applications.findForUpdate(offering.applicationNumber())
+                .orElseThrow(() -> new ApplicationNotFoundException(offering.applicationNumber().toString()));
+        SubsequentOffering now = table.find(offeringId).orElseThrow();
+        if (now.state() == SubsequentOfferingState.WITHDRAWN) {
+            return now;
+        }
+        if (!now.open() || !process.withdrawable(now.processInstanceId()) || !process.withdraw(now.processInstanceId(), text)) {
+            throw new CaseNotWaitingException("The subsequent offering " + offeringId + " of application "
+                    + offering.applicationNumber() + " cannot be withdrawn: the CSRC has concluded on it.");
+        }
+        return table.find(offeringId).orElseThrow();
+    }
+
     /** The offerings the CSRC is handling, for the supervisors' dashboard. */
     public OpenOfferings open() {
         return table.open();

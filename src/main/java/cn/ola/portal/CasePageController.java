@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,24 +27,25 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.ola.applicant.ApplicantCases;
-import cn.ola.applicant.ListingOnAnotherMarket;
 import cn.ola.applicant.ApplicantCases.KindedUpload;
 import cn.ola.applicant.CaseOverview;
 import cn.ola.applicant.DocumentFile;
 import cn.ola.applicant.DocumentKind;
 import cn.ola.applicant.InvalidApplicationException;
+import cn.ola.applicant.ListingOnAnotherMarket;
 import cn.ola.applicant.RefusedUploadException;
 import cn.ola.applicant.Upload;
 import cn.ola.applicant.UploadPolicy;
+import cn.ola.events.InvalidSubsequentOfferingException;
 import cn.ola.events.MaterialEvent;
 import cn.ola.events.MaterialEvents;
 import cn.ola.events.SubsequentOffering;
 import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
-import cn.ola.visibility.ExOfficioReviewSummary;
 import cn.ola.filing.Exchanges;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
+import cn.ola.visibility.ExOfficioReviewSummary;
 import cn.ola.workflow.ApplicantAction;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseChangedMeanwhileException;
@@ -203,6 +203,33 @@ class CasePageController {
         }
         redirect.addFlashAttribute("done", "cases.done.compliance");
         return "redirect:/applications/" + caseNumber;
+    }
+
+    /** The company withdraws a subsequent offering's filing before the CSRC concludes, with its reason. */
+    @PostMapping("/applications/{number}/subsequent-offerings/{offeringId}/withdrawal")
+    String withdrawOffering(@PathVariable String number, @PathVariable long offeringId,
+            @RequestParam(required = false) String reason, Authentication user, Model model, RedirectAttributes redirect) {
+        ApplicationNumber caseNumber = parse(number);
+        if (!offerings.one(user.getName(), offeringId).applicationNumber().equals(caseNumber)) {
+            throw new ApplicationNotFoundException("subsequent offering " + offeringId + " of " + caseNumber);
+        }
+        try {
+            offerings.withdraw(user.getName(), offeringId, reason);
+        } catch (CaseNotWaitingException concluded) {
+            return notWaiting(caseNumber, redirect, concluded);
+        } catch (InvalidSubsequentOfferingException invalid) {
+            show(model, user, caseNumber);
+            boolean tooLong = invalid.problems().stream()
+                    .anyMatch(p -> p.problem() == InvalidSubsequentOfferingException.Problem.TOO_LONG);
+            model.addAttribute("withdrawalError", tooLong
+                    ? new Problem("cases.offerings.withdraw.tooLong", ApplicantCases.MAX_TEXT, reason.strip().length())
+                    : new Problem("cases.offerings.withdraw.empty"));
+            model.addAttribute("withdrawalOffering", offeringId);
+            model.addAttribute("typedWithdrawalReason", reason);
+            return VIEW;
+        }
+        redirect.addFlashAttribute("done", "cases.done.offeringWithdrawn");
+        return "redirect:/applications/" + caseNumber + "#subsequent-offering-" + offeringId;
     }
 
     @GetMapping("/applications/{number}/withdraw")

@@ -65,6 +65,7 @@ final class CaseTasks {
             "Task_FollowUpOverduePriorApproval", "Task_FollowUpOverdueCompletenessCheck",
             "Task_FollowUpOverdueFilingConclusion", "Task_FollowUpOverdueAcknowledgement",
             "Task_FollowUpOverdueEventConclusion", "Task_FollowUpInterimMeasures", "Task_FollowUpExOfficioReview",
+            "Task_FollowUpComplianceConfirmation",
             "Task_FollowUpOverdueOfferingCompleteness", "Task_FollowUpOverdueOfferingConclusion");
 
     private CaseTasks() {

@@ -69,10 +69,10 @@ enum RecordedStep {
     /**
      * A listed company's later offering on its market: a late filing and the completeness found are told to
      * the company without text; a supplement request and the conclusion (filing notice or refusal) are
-     * addressed to it with the officer's text.
+     * addressed to it with the officer's text; its own withdrawal comes back to it with its reason.
      */
     SUBSEQUENT_OFFERING(Map.of("LATE_FILING", COMPANY_WITHOUT_TEXT, "COMPLETE", COMPANY_WITHOUT_TEXT,
-            "SUPPLEMENT_REQUESTED", COMPANY, "NOTICE_ISSUED", COMPANY, "REFUSED", COMPANY)),
+            "SUPPLEMENT_REQUESTED", COMPANY, "NOTICE_ISSUED", COMPANY, "REFUSED", COMPANY, "WITHDRAWN", COMPANY)),
     /**
      * A cybersecurity review the office opened on its own initiative. The company is told that it was
      * opened, not the office's grounds: they rest on what the office and other authorities know of the

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 import cn.ola.company.Company;
@@ -22,10 +25,17 @@ public class SubsequentOfferingProcess {
 
     public static final String PROCESS_KEY = CaseModel.SUBSEQUENT_OFFERING.key();
 
-    private final ProcessesBesideTheCase beside;
+    /** The message that withdraws the filing: every open step ends, no letter is issued. */
+    static final String WITHDRAWN = "SubsequentOfferingWithdrawn";
 
-    SubsequentOfferingProcess(ProcessesBesideTheCase beside) {
+    private final ProcessesBesideTheCase beside;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    SubsequentOfferingProcess(ProcessesBesideTheCase beside, RuntimeService runtime, ManagementService management) {
         this.beside = beside;
+        this.runtime = runtime;
+        this.management = management;
     }
 
     /** What the company filed, as the process needs it. */
@@ -40,6 +50,30 @@ public class SubsequentOfferingProcess {
         own.put(SubsequentOfferingVariables.FILED_ON, filing.filedOn().toString());
         own.put(SubsequentOfferingVariables.DESCRIPTION, filing.description());
         return beside.start(PROCESS_KEY, number, company, own);
+    }
+
+    /**
+     * Whether the filing can still be withdrawn: the CSRC has not concluded. Once the officer concluded, the
+     * letter waits as a job of the process, and a withdrawal would swallow a decision already taken.
+     */
+    public boolean withdrawable(String processInstanceId) {
+        return processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0
+                && management.createJobQuery().processInstanceId(processInstanceId).messages().count() == 0;
+    }
+
+    /**
+     * Withdraws the filing in the caller's transaction, with the company's reason (the step's reasons, which
+     * the case's audit trail records); false when the process had ended meanwhile.
+     */
+    public boolean withdraw(String processInstanceId, String reason) {
+        try {
+            runtime.createMessageCorrelation(WITHDRAWN).processInstanceId(processInstanceId)
+                    .setVariable(ProcessVariables.REASONS, reason).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException ended) {
+            return false;
+        }
     }
 
     /**

@@ -180,6 +180,12 @@ class SubsequentOfferingsIT {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", Matchers.startsWith("application/pdf")));
 
+        // Concluded, it can no longer be withdrawn.
+        mvc.perform(post(API + "/" + id + "/withdrawal").with(company()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Too late.\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string("Content-Type", Matchers.startsWith("application/problem+json")));
+
         // The listed case keeps its status; its documents hold the letter; its audit trail the offering's history.
         mvc.perform(get("/api/v1/applications/" + listed.id()).with(company()))
                 .andExpect(jsonPath("$.status").value("LISTED"));
@@ -264,6 +270,59 @@ class SubsequentOfferingsIT {
         // Another company: not found.
         mvc.perform(get(casePage + "/subsequent-offerings/new").with(user(otherUser).roles("COMPANY")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCompanyWithdrawsAFilingBeforeTheConclusionOnTheCasePageOrThroughTheApi() throws Exception {
+        String casePage = "/applications/" + listed.number();
+        String today = LocalDate.now(Deadlines.BEIJING).toString();
+        long openBefore = openOfferingsOnTheDashboard();
+        SubsequentOffering first = offerings.file(COMPANY_USER, listed.number(),
+                new SubsequentOfferings.Filing("NYSE", today, "Placing of 3,000,000 ADSs, to be withdrawn on the page."));
+        assertThat(page(get(casePage).param("lang", "en"))).contains("id=\"withdraw-offering-" + first.id() + "\"");
+
+        // Without a reason: the page says so, nothing is withdrawn.
+        String refused = page(post(casePage + "/subsequent-offerings/" + first.id() + "/withdrawal").param("lang", "en")
+                .param("reason", " ").with(csrf()));
+        assertThat(refused).contains("id=\"withdrawal-error-" + first.id() + "\"")
+                .contains("Please say why your company withdraws the filing.");
+        assertThat(offerings.one(COMPANY_USER, first.id()).state()).isEqualTo(SubsequentOfferingState.FILED);
+
+        // With its reason: withdrawn, every step of it ended, the case still listed; a second click changes nothing.
+        for (int click = 0; click < 2; click++) {
+            mvc.perform(as(post(casePage + "/subsequent-offerings/" + first.id() + "/withdrawal")
+                            .param("reason", "The placing was cancelled by the board.").with(csrf())))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl(casePage + "#subsequent-offering-" + first.id()));
+        }
+        SubsequentOffering withdrawn = offerings.one(COMPANY_USER, first.id());
+        assertThat(withdrawn.state()).isEqualTo(SubsequentOfferingState.WITHDRAWN);
+        assertThat(withdrawn.letterDocumentId()).isNull();
+        assertThat(tasks.createTaskQuery().processInstanceId(withdrawn.processInstanceId()).count()).isZero();
+        assertThat(page(get(casePage).param("lang", "en"))).contains("Withdrawn by your company")
+                .contains("The placing was cancelled by the board.")
+                .doesNotContain("id=\"withdraw-offering-" + first.id() + "\"");
+        assertThat(audit.of(listed.id())).extracting(AuditEvent::stage, AuditEvent::outcome, AuditEvent::details)
+                .contains(org.assertj.core.groups.Tuple.tuple("SUBSEQUENT_OFFERING", "WITHDRAWN",
+                        "The placing was cancelled by the board."));
+        assertThat(cases.application(COMPANY_USER, listed.id()).status()).isEqualTo("LISTED");
+
+        // Through the API: the reason is required; another company's offering is not found; then withdrawn.
+        SubsequentOffering second = offerings.file(COMPANY_USER, listed.number(),
+                new SubsequentOfferings.Filing("NYSE", today, "Placing of 4,000,000 ADSs, to be withdrawn through the API."));
+        String withdrawal = API + "/" + second.id() + "/withdrawal";
+        mvc.perform(post(withdrawal).with(company()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'reason')].code").value("REQUIRED"));
+        mvc.perform(post(withdrawal).with(otherCompany()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Not ours.\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(withdrawal).with(company()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Postponed to next year.\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.conclusion").value("Postponed to next year."));
+        assertThat(openOfferingsOnTheDashboard()).as("neither is counted as open").isEqualTo(openBefore);
     }
 
     @Test

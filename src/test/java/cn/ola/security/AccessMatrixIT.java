@@ -331,6 +331,20 @@ class AccessMatrixIT {
                     .isEqualTo(who == Who.COMPANY_A ? 201 : who == Who.COMPANY_B ? 404 : 403);
             row.add(status(anotherMarket) + "/" + status(apiAnotherMarket));
 
+            // Withdrawing A's offering: only A's own users, and A's was concluded or is open — refused either way
+            // without a reason, so nothing is withdrawn here.
+            HttpResponse<String> offeringWithdrawal = web.postForm("/",
+                    "/applications/" + listedA + "/subsequent-offerings/" + offeringA + "/withdrawal", Map.of("reason", " "));
+            assertThat(offeringWithdrawal.statusCode()).as(who + " withdraws A's offering on the page")
+                    .isEqualTo(who == Who.COMPANY_A ? 200 : who == Who.COMPANY_B ? 404 : 403);
+            HttpResponse<String> apiOfferingWithdrawal = basic.postWithBasic("/api/v1/subsequent-offerings/" + offeringA
+                    + "/withdrawal", user, password, "{\"reason\":\"\"}");
+            assertThat(apiOfferingWithdrawal.statusCode()).as(who + " API withdraws A's offering")
+                    .isEqualTo(who == Who.COMPANY_A ? 400 : who == Who.COMPANY_B ? 404 : 403);
+            assertThat(offerings.one(users.get(Who.COMPANY_A), offeringA).state().name()).as(who + ": A's offering stays")
+                    .isNotEqualTo("WITHDRAWN");
+            row.add(status(offeringWithdrawal) + "/" + status(apiOfferingWithdrawal));
+
             // Signing out, one's password, removing a colleague, deleting a draft: each only in one's own company.
             HttpResponse<String> logout = web.get("/logout");
             assertThat(logout.statusCode()).as(who + " sign-out page").isEqualTo(200);
@@ -391,6 +405,7 @@ class AccessMatrixIT {
                         "document A", "letter B", "dashboard", "accounts", "ex-officio B", "portal A", "compliance A", "API list",
                         "API case A", "API compliance A", "API document A", "event form/API events/API event/report of A",
                         "offering form/API offerings/API offering/filing of A", "another market portal/API of A",
+                        "offering withdrawal portal/API of A",
                         "logout/password", "remove colleague ask/other co.", "delete draft ask/other co./API other co./API case A",
                         "engine tasks of A", "instances/history of A")), String.join("\n", matrix));
     }

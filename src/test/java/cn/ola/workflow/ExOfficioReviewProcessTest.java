@@ -308,7 +308,8 @@ class ExOfficioReviewProcessTest {
         fireDeadline(review, "Timer_ComplianceConfirmationDeadline", endOf(2026, 3, 9));
 
         assertFollowUp(review, "Task_FollowUpComplianceConfirmation", "Call_ConfirmCompliance");
-        verify(caseRecord).overdue(any(DelegateExecution.class), eq("complianceConfirmation"));
+        verify(caseRecord).deadlinePassed(any(DelegateExecution.class), eq("complianceConfirmation"));
+        verify(caseRecord, never()).overdue(any(DelegateExecution.class), any());
         assertThat(review).isWaitingAt("Task_ExOfficioReview");
         complete(task("Task_FollowUpComplianceConfirmation", review));
         assertThat(review).hasPassed("End_ComplianceConfirmationEscalated");

@@ -259,6 +259,41 @@ class SubsequentOfferingProcessTest {
         assertThat(taskQuery().count()).isZero();
     }
 
+    // --- withdrawal -------------------------------------------------------------------------------------
+
+    @Test
+    void theCompanyWithdrawsItsFilingWhileASupplementIsAskedAndEveryOpenStepEndsWithoutALetter() {
+        ProcessInstance offering = start(COMPLETED_ON_TIME);
+        complete(task("Task_CheckOfferingCompleteness", offering), withVariables(
+                SubsequentOfferingVariables.COMPLETENESS_OUTCOME, "SUPPLEMENT_REQUESTED",
+                ProcessVariables.REASONS, "The underwriting agreement is missing."));
+        ProcessInstance supplement = calledInstance(offering);
+
+        runtimeService().createMessageCorrelation("SubsequentOfferingWithdrawn").processInstanceId(offering.getId())
+                .setVariable(ProcessVariables.REASONS, "The placing was cancelled.").correlate();
+
+        assertThat(offering).isEnded().hasPassed("End_OfferingWithdrawn")
+                .hasNotPassed("End_OfferingFiled", "End_OfferingRefused");
+        assertThat(supplement).isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(APPLICATION).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(offering.getId()).count())
+                .as("no deadline left running").isZero();
+        assertThat(letters.issued()).isEmpty();
+        verify(caseRecord).outcome(any(), eq("SUBSEQUENT_OFFERING"), eq("WITHDRAWN"));
+        verify(offeringRecord).conclude(any(), eq("WITHDRAWN"));
+    }
+
+    @Test
+    void aFilingFoundCompleteCanStillBeWithdrawnBeforeTheConclusion() {
+        ProcessInstance offering = foundComplete();
+
+        runtimeService().createMessageCorrelation("SubsequentOfferingWithdrawn").processInstanceId(offering.getId())
+                .setVariable(ProcessVariables.REASONS, "Postponed.").correlate();
+
+        assertThat(offering).isEnded().hasPassed("End_OfferingWithdrawn").hasNotPassed("Task_IssueOfferingNotice");
+        verify(offeringRecord).conclude(any(), eq("WITHDRAWN"));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private ProcessInstance start(String completedOn) {
