@@ -135,9 +135,13 @@ final class Representations {
 
         static DocumentView of(StoredDocument d) {
             return new DocumentView(d.id(), d.kind(), d.originalFilename(), d.contentType(), d.sizeBytes(), d.sha256(),
-                    d.uploadedBy(), d.uploadedAt(), d.current(),
-                    BASE + "/" + d.applicationId() + "/documents/" + d.id() + "/content");
+                    d.uploadedBy(), d.uploadedAt(), d.current(), downloadHref(d.applicationId(), d.id()));
         }
+    }
+
+    /** Where a document of an application is downloaded; null for no document. */
+    static String downloadHref(long applicationId, Long documentId) {
+        return documentId == null ? null : BASE + "/" + applicationId + "/documents/" + documentId + "/content";
     }
 
     @Schema(description = "Something that happened to the case, as the company may see it: details only where they are "
@@ -193,8 +197,7 @@ final class Representations {
         static ExOfficioReviewView of(long applicationId, ExOfficioReviewSummary review) {
             return review == null ? null : new ExOfficioReviewView(review.openedAt(), review.measures(),
                     review.measuresInForce(), review.lifted(), review.confirmedAt(), review.conclusion(),
-                    review.conclusionReasons(), review.letterId() == null ? null
-                            : BASE + "/" + applicationId + "/documents/" + review.letterId() + "/content");
+                    review.conclusionReasons(), downloadHref(applicationId, review.letterId()));
         }
     }
 

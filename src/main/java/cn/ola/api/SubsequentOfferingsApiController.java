@@ -167,8 +167,7 @@ class SubsequentOfferingsApiController {
     private SubsequentOfferingView view(SubsequentOffering o) {
         return new SubsequentOfferingView(o.id(), o.applicationId(), o.applicationNumber().toString(), o.exchange(),
                 o.completedOn(), o.description(), o.filedBy(), o.filedAt(), o.late(), o.state().name(), o.concludedAt(),
-                o.conclusion(), o.letterDocumentId() == null ? null
-                        : Representations.BASE + "/" + o.applicationId() + "/documents/" + o.letterDocumentId() + "/content",
+                o.conclusion(), Representations.downloadHref(o.applicationId(), o.letterDocumentId()),
                 offerings.supplements(o).stream().map(SupplementRequestView::of).toList(), BASE + "/" + o.id());
     }
 }
