@@ -101,8 +101,9 @@ record ApplicationInput(@JsonIgnore ApplicationFacts facts, List<CloudContractIn
                         unknown.add(name);
                         json.skipChildren();
                     }
-                } catch (JacksonException wrong) {
-                    // As a bean's property would be: the field named, whatever went wrong reading its value.
+                } catch (JacksonException | RuntimeException wrong) {
+                    // As a bean's property would be: the field named, whatever went wrong reading its value
+                    // (a date out of range as a number of days is a DateTimeException of java.time, say).
                     throw JsonMappingException.wrapWithPath(wrong, ApplicationInput.class, name);
                 }
             }

@@ -34,16 +34,13 @@ public final class ApplicationFacts {
 
     /** These facts with this answer (null: unanswered). */
     public <T> ApplicationFacts with(Fact<T> fact, T value) {
-        Map<Fact<?>, Object> changed = new LinkedHashMap<>(answers);
-        if (value == null) {
-            changed.remove(fact);
-        } else {
-            changed.put(fact, fact.cast(value));
-        }
-        return new ApplicationFacts(changed);
+        return withValue(fact, value);
     }
 
-    /** These facts with the answer given as an object of the fact's type (as read generically); null: unanswered. */
+    /**
+     * These facts with the answer given as an object of the fact's type (as read generically); null: unanswered.
+     * A value of another type is refused ({@link ClassCastException}).
+     */
     public ApplicationFacts withValue(Fact<?> fact, Object value) {
         Map<Fact<?>, Object> changed = new LinkedHashMap<>(answers);
         if (value == null) {
@@ -52,15 +49,6 @@ public final class ApplicationFacts {
             changed.put(fact, fact.cast(value));
         }
         return new ApplicationFacts(changed);
-    }
-
-    /** These facts with the answers of {@code section} taken from {@code other}: what saving one page changes. */
-    public ApplicationFacts withSectionOf(FactSection section, ApplicationFacts other) {
-        ApplicationFacts merged = this;
-        for (Fact<?> fact : section.facts()) {
-            merged = merged.withValue(fact, other.get(fact));
-        }
-        return merged;
     }
 
     /** Every question of the application with its answer, null where unanswered, in the order of the form. */

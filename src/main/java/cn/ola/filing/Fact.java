@@ -58,7 +58,6 @@ public final class Fact<T> {
     private final String description;
     private final String example;
 
-    @SuppressWarnings("java:S107") // one private constructor behind the small builder methods below
     private Fact(String name, Kind kind, int maxLength, List<String> codes, List<String> offered,
             Predicate<ApplicationFacts> requiredWhen, boolean toProcess, boolean overseas, Fact<String> regionOf,
             Fact<String> otherName, String description, String example) {
@@ -185,11 +184,6 @@ public final class Fact<T> {
 
     public boolean requiredIn(ApplicationFacts facts) {
         return requiredWhen != null && requiredWhen.test(facts);
-    }
-
-    /** Required whatever the other answers are. */
-    public boolean alwaysRequired() {
-        return requiredWhen != null && requiredWhen.test(ApplicationFacts.NONE);
     }
 
     public boolean toProcessVariable() {
