@@ -1,71 +1,45 @@
 package cn.ola.api;
 
-import java.math.BigDecimal;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import cn.ola.api.Problems.FieldError;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.Fact;
+import cn.ola.filing.FactSection;
 import cn.ola.filing.ListingApplications.CloudContract;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * An application as a company system sends it: every filed field of DESIGN §5, each optional
- * while it is a draft. Codes are upper case; dates ISO (YYYY-MM-DD); regions ISO 3166 alpha-2.
+ * An application as a company system sends it: every filed field of DESIGN §5 under its question's name
+ * ({@link FactSection#allFacts()}), each optional while it is a draft, and the cloud contracts. Codes are
+ * upper case; dates ISO (YYYY-MM-DD); regions ISO 3166 alpha-2. Each value is read as its question's kind,
+ * so that a value of the wrong kind is reported at its field; the OpenAPI schema is made from the same
+ * questions ({@link FactSchemas}).
  */
-@Schema(name = "ApplicationInput", description = "The filed facts of an application. Every field is optional while "
-        + "the application is a draft; submission needs them all (the state-cloud migration status only under a "
-        + "state-assets supervisor). Unknown fields are refused, so that a misspelt field is not silently lost.")
-record ApplicationInput(
-        @Schema(allowableValues = {"DIRECT", "INDIRECT"}) String listingType,
-        @Schema(allowableValues = {"PRC_JOINT_STOCK", "OFFSHORE"}) String issuerType,
-        @Schema(example = "Example Data Holdings Ltd. (Cayman)", maxLength = 200) String offshoreIssuer,
-        @Schema(example = "NYSE", description = "Code of the exchange; it must be in the venue's country or region. "
-                + "OTHER for an exchange not on the list, named in venueExchangeName",
-                allowableValues = {"HKEX", "NYSE", "NASDAQ", "LSE", "SGX", "FWB", "SIX", "TSE", "KRX", "TSX", "ASX",
-                        "EURONEXT_PARIS", "EURONEXT_AMSTERDAM", "LUXSE", "OTHER"}) String venueExchange,
-        @Schema(description = "The exchange's name, when venueExchange is OTHER", maxLength = 100) String venueExchangeName,
-        @Schema(example = "US", description = "ISO 3166 alpha-2 code of the venue's country or region") String venueRegion,
-        @Schema(allowableValues = {"IPO", "FOLLOW_ON", "DUAL_PRIMARY", "TRANSFER"}) String offeringType,
-        LocalDate plannedListingDate,
-        @Schema(description = "The day the overseas listing application was submitted, if it was") LocalDate overseasSubmissionDate,
-        Boolean networkPlatformOperator,
-        @Schema(description = "Critical information infrastructure operator") Boolean ciio,
-        Boolean importantData,
-        @Schema(minimum = "0", example = "3200000", description = "People whose personal information the company holds")
-        Long personalInfoUsers,
-        @Schema(minimum = "0", description = "People whose non-sensitive personal information was exported since 1 January")
-        Long piExportedNonSensitive,
-        @Schema(minimum = "0", description = "People whose sensitive personal information was exported since 1 January")
-        Long piExportedSensitive,
-        Boolean consentObtained,
-        Boolean sensitiveDataMinimised,
-        @Schema(example = "SOFTWARE", maxLength = 64) String industry,
-        @Schema(minimum = "0", maximum = "100", example = "92.5") BigDecimal domesticRevenuePct,
-        @Schema(minimum = "0", maximum = "100") BigDecimal domesticProfitPct,
-        @Schema(minimum = "0", maximum = "100") BigDecimal domesticAssetsPct,
-        @Schema(minimum = "0", maximum = "100") BigDecimal domesticNetAssetsPct,
-        Boolean managementMostlyPrc,
-        @Schema(example = "CN") String mainPlaceOfBusiness,
-        @Schema(description = "The day the company was first listed abroad, if it was") LocalDate previouslyListedAbroadOn,
-        @Schema(example = "NASDAQ", description = "Code of the exchange where the company is listed since "
-                + "previouslyListedAbroadOn (same codes as venueExchange); required with that date")
-        String previouslyListedExchange,
-        @Schema(description = "Art. 8 declaration: listing prohibited by law") Boolean declProhibitedByLaw,
-        @Schema(description = "Art. 8 declaration: threat to national security") Boolean declNationalSecurityThreat,
-        @Schema(description = "Art. 8 declaration: recent criminal offence") Boolean declRecentCriminalOffence,
-        @Schema(description = "Art. 8 declaration: under investigation") Boolean declUnderInvestigation,
-        @Schema(description = "Art. 8 declaration: ownership dispute") Boolean declOwnershipDispute,
-        @Schema(maxLength = 100) String stateAssetsSupervisor,
-        @Schema(allowableValues = {"NOT_STARTED", "IN_PROGRESS", "COMPLETED"}) String stateCloudMigrationStatus,
-        List<CloudContractInput> cloudContracts,
-        @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
+@JsonDeserialize(using = ApplicationInput.Reader.class)
+@Schema(name = ApplicationInput.SCHEMA)
+record ApplicationInput(@JsonIgnore ApplicationFacts facts, List<CloudContractInput> cloudContracts,
+        List<String> unknownFields) {
+
+    static final String SCHEMA = "ApplicationInput";
+    static final String CLOUD_CONTRACTS = "cloudContracts";
 
     /** A third-party cloud contract of a company under a state-assets supervisor. */
     record CloudContractInput(@Schema(example = "Example Cloud Co., Ltd.") String provider,
@@ -73,11 +47,17 @@ record ApplicationInput(
     }
 
     ApplicationInput {
-        unknownFields = unknownFields == null ? new LinkedHashMap<>() : unknownFields;
+        unknownFields = List.copyOf(unknownFields);
+    }
+
+    /** The facts as they were sent, by name: written back (with the contracts) when a request is remembered. */
+    @JsonAnyGetter
+    Map<String, Object> sentFacts() {
+        return facts.byName();
     }
 
     ApplicationDraft toDraft() {
-        List<FieldError> unknown = unknownFields.keySet().stream()
+        List<FieldError> unknown = unknownFields.stream()
                 .map(name -> new FieldError(name, "UNKNOWN_FIELD", "No such field in an application.")).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("The body has fields an application does not have.", unknown);
@@ -89,12 +69,45 @@ record ApplicationInput(
                         : new CloudContract(contract.provider(), contract.endDate()));
             }
         }
-        return new ApplicationDraft(new ApplicationFacts(listingType, issuerType, offshoreIssuer, venueExchange,
-                venueExchangeName, venueRegion, offeringType, plannedListingDate, overseasSubmissionDate, networkPlatformOperator, ciio,
-                importantData, personalInfoUsers, piExportedNonSensitive, piExportedSensitive, consentObtained,
-                sensitiveDataMinimised, industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct,
-                domesticNetAssetsPct, managementMostlyPrc, mainPlaceOfBusiness, previouslyListedAbroadOn,
-                previouslyListedExchange, declProhibitedByLaw, declNationalSecurityThreat, declRecentCriminalOffence, declUnderInvestigation,
-                declOwnershipDispute, stateAssetsSupervisor, stateCloudMigrationStatus), contracts);
+        return new ApplicationDraft(facts, contracts);
+    }
+
+    /** Reads the body field by field: a question's value as its kind, the contracts as a list, any other name noted. */
+    static final class Reader extends StdDeserializer<ApplicationInput> {
+
+        Reader() {
+            super(ApplicationInput.class);
+        }
+
+        @Override
+        public ApplicationInput deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (!json.isExpectedStartObjectToken()) {
+                return (ApplicationInput) context.handleUnexpectedToken(ApplicationInput.class, json);
+            }
+            ApplicationFacts facts = ApplicationFacts.NONE;
+            List<CloudContractInput> contracts = null;
+            List<String> unknown = new ArrayList<>();
+            JavaType contractList = context.getTypeFactory().constructCollectionType(List.class, CloudContractInput.class);
+            for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+                JsonToken token = json.nextToken();
+                Optional<Fact<?>> fact = FactSection.named(name);
+                try {
+                    if (CLOUD_CONTRACTS.equals(name)) {
+                        contracts = token == JsonToken.VALUE_NULL ? null : context.readValue(json, contractList);
+                    } else if (fact.isPresent()) {
+                        facts = facts.withValue(fact.get(),
+                                token == JsonToken.VALUE_NULL ? null : context.readValue(json, fact.get().type()));
+                    } else {
+                        unknown.add(name);
+                        json.skipChildren();
+                    }
+                } catch (JacksonException | RuntimeException wrong) {
+                    // As a bean's property would be: the field named, whatever went wrong reading its value
+                    // (a date out of range as a number of days is a DateTimeException of java.time, say).
+                    throw JsonMappingException.wrapWithPath(wrong, ApplicationInput.class, name);
+                }
+            }
+            return new ApplicationInput(facts, contracts, unknown);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package cn.ola.api;
 
-import java.util.Set;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationRules;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.Fact;
+import cn.ola.filing.FactSection;
 
 /** What a field problem means for the caller, in a sentence it can show. */
 final class FieldMessages {
@@ -17,10 +20,11 @@ final class FieldMessages {
     static String of(FieldProblem problem) {
         String field = problem.field();
         return switch (problem.problem()) {
-            case REQUIRED -> "Required" + (field.startsWith("decl") ? ": answer the declaration with true or false." : ".");
+            case REQUIRED -> "Required" + (Declarations.SECTION.facts().stream().anyMatch(f -> f.name().equals(field))
+                    ? ": answer the declaration with true or false." : ".");
             case NEGATIVE -> "Must not be negative.";
-            case OUT_OF_RANGE -> field.endsWith("Pct") ? "A percentage between 0 and 100 with at most two decimals."
-                    : "Out of range.";
+            case OUT_OF_RANGE -> kind(field) == Fact.Kind.PERCENT
+                    ? "A percentage between 0 and 100 with at most two decimals." : "Out of range.";
             case UNKNOWN_VALUE -> unknownValue(field);
             case NOT_OVERSEAS -> "Mainland China (CN) is not an overseas venue; Hong Kong is HK, Macau MO.";
             case NOT_IN_REGION -> "Not an exchange in venueRegion. Exchanges and their regions: "
@@ -47,21 +51,17 @@ final class FieldMessages {
     }
 
     private static String unknownValue(String field) {
-        Set<String> allowed = switch (field) {
-            case "listingType" -> ApplicationRules.LISTING_TYPES;
-            case "issuerType" -> ApplicationRules.ISSUER_TYPES;
-            case "offeringType" -> ApplicationRules.OFFERING_TYPES;
-            case "stateCloudMigrationStatus" -> ApplicationRules.MIGRATION_STATUSES;
-            case "industry" -> Set.copyOf(ApplicationRules.INDUSTRIES);
-            case "venueExchange", "previouslyListedExchange" -> ApplicationRules.EXCHANGE_CODES;
-            default -> null;
-        };
-        if (allowed != null) {
+        List<String> allowed = FactSection.named(field).map(Fact::codes).orElse(List.of());
+        if (!allowed.isEmpty()) {
             return "Must be one of " + String.join(", ", new TreeSet<>(allowed)) + ".";
         }
-        if ("venueRegion".equals(field) || "mainPlaceOfBusiness".equals(field)) {
+        if (kind(field) == Fact.Kind.REGION) {
             return "A country or region as an ISO 3166 two-letter code, e.g. US, HK, CN.";
         }
         return "Not one of the allowed values.";
+    }
+
+    private static Fact.Kind kind(String field) {
+        return FactSection.named(field).map(Fact::kind).orElse(null);
     }
 }

@@ -3,15 +3,19 @@ package cn.ola.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import cn.ola.applicant.CaseOverview;
 import cn.ola.applicant.Screening;
 import cn.ola.applicant.Submission;
 import cn.ola.audit.AuditEvent;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.BusinessFacts;
 import cn.ola.filing.ExchangeNames;
+import cn.ola.filing.ListingFacts;
 import cn.ola.filing.ReasonTexts;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications.CloudContract;
@@ -56,7 +60,7 @@ final class Representations {
             @Schema(example = "CYBERSECURITY_REVIEW", nullable = true, description = STAGE) String stage,
             @ArraySchema(arraySchema = @Schema(description = STAGES), schema = @Schema(example = "CYBERSECURITY_REVIEW"))
             List<String> stages, Instant submittedAt,
-            Instant closedAt, int version, @JsonUnwrapped ApplicationFacts facts,
+            Instant closedAt, int version, @JsonIgnore ApplicationFacts facts,
             @Schema(description = "The venue's exchange by its name, in the language asked for (Accept-Language), "
                     + "the company's own name for OTHER; read only", example = "New York Stock Exchange", nullable = true)
             String venueExchangeDisplayName,
@@ -67,12 +71,19 @@ final class Representations {
                     + "id; read only", nullable = true)
             Long followsApplicationId) {
 
+        /** Every filed fact under its question's name, null where unanswered (in the schema: {@link FactSchemas}). */
+        @JsonAnyGetter
+        Map<String, Object> filedFacts() {
+            return facts.byName();
+        }
+
         static ApplicationView of(ListingApplication a, List<CloudContract> contracts, ExchangeNames exchanges,
                 Long followsApplicationId) {
             ApplicationFacts f = a.facts();
             return new ApplicationView(a.id(), numberOf(a), a.status(), a.stage(), a.stages(), a.submittedAt(),
-                    a.closedAt(), a.version(), f, exchanges.of(f.venueExchange(), f.venueExchangeName()),
-                    exchanges.of(f.previouslyListedExchange()),
+                    a.closedAt(), a.version(), f,
+                    exchanges.of(f.get(ListingFacts.VENUE_EXCHANGE), f.get(ListingFacts.VENUE_EXCHANGE_NAME)),
+                    exchanges.of(f.get(BusinessFacts.PREVIOUSLY_LISTED_EXCHANGE)),
                     contracts.stream().map(c -> new CloudContractView(c.provider(), c.endDate())).toList(),
                     followsApplicationId);
         }

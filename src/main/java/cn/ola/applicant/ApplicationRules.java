@@ -10,27 +10,21 @@ import java.util.Set;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.BusinessFacts;
+import cn.ola.filing.Fact;
+import cn.ola.filing.FactSection;
 import cn.ola.filing.Exchanges;
 import cn.ola.filing.ListingApplications.CloudContract;
 
 /**
- * The one place that says what a well-formed and a complete application is; the portal's form
- * and the API both report these problems field by field. The screening thresholds are not here:
+ * The one place that says what a well-formed and a complete application is, from what each question
+ * ({@link Fact}) says of itself; the portal's form and the API both report these problems field by field. The screening thresholds are not here:
  * they live in the decision tables.
  */
 public final class ApplicationRules {
 
-    public static final Set<String> LISTING_TYPES = Set.of("DIRECT", "INDIRECT");
-    public static final Set<String> ISSUER_TYPES = Set.of("PRC_JOINT_STOCK", "OFFSHORE");
-    public static final Set<String> OFFERING_TYPES = Set.of("IPO", "FOLLOW_ON", "DUAL_PRIMARY", "TRANSFER");
-    public static final Set<String> MIGRATION_STATUSES = Set.of("NOT_STARTED", "IN_PROGRESS", "COMPLETED");
-    /**
-     * The industries the application knows: one list for the form, the API and the decisions
-     * ({@code industry-prior-approval} names those that need a regulator's approval).
-     */
-    public static final List<String> INDUSTRIES = List.of("INTERNET", "SOFTWARE", "E_COMMERCE", "MANUFACTURING",
-            "BANKING", "INSURANCE", "SECURITIES", "TELECOMMUNICATIONS", "HEALTHCARE", "EDUCATION", "ENERGY",
-            "REAL_ESTATE", "TOBACCO", "OTHER");
+    /** The industries the application knows ({@link BusinessFacts#INDUSTRIES}). */
+    public static final List<String> INDUSTRIES = BusinessFacts.INDUSTRIES;
     /** Countries and regions as ISO 3166 alpha-2 codes (US, GB, HK, MO, CN, …). */
     public static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
     /** Mainland China: a place of business, never an overseas venue (Hong Kong is HK, Macau MO). */
@@ -39,44 +33,48 @@ public final class ApplicationRules {
     public static final Map<String, String> EXCHANGES = Exchanges.REGIONS;
     public static final Set<String> EXCHANGE_CODES = Exchanges.CODES;
     public static final String OTHER_EXCHANGE = Exchanges.OTHER;
-    /** At most as long as the other names of the application (the offshore issuer's is longer: it is a legal name). */
-    public static final int MAX_EXCHANGE_NAME = 100;
     private static final long MOST_PEOPLE = 10_000_000_000L;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private ApplicationRules() {
     }
 
-    /** Problems that keep a draft from being saved: values that cannot be right whatever else is filled in. */
+    /**
+     * Problems that keep a draft from being saved: values that cannot be right whatever else is filled in,
+     * each checked by what its question ({@link Fact}) says: its codes, its length, its range.
+     */
     public static List<FieldProblem> malformed(ApplicationFacts facts, List<CloudContract> contracts) {
         List<FieldProblem> problems = new ArrayList<>();
-        oneOf(problems, "listingType", facts.listingType(), LISTING_TYPES);
-        oneOf(problems, "issuerType", facts.issuerType(), ISSUER_TYPES);
-        oneOf(problems, "offeringType", facts.offeringType(), OFFERING_TYPES);
-        oneOf(problems, "stateCloudMigrationStatus", facts.stateCloudMigrationStatus(), MIGRATION_STATUSES);
-        oneOf(problems, "industry", facts.industry(), Set.copyOf(INDUSTRIES));
-        oneOf(problems, "venueRegion", facts.venueRegion(), REGIONS);
-        if (MAINLAND.equals(facts.venueRegion())) {
-            problems.add(new FieldProblem("venueRegion", Problem.NOT_OVERSEAS));
+        for (Fact<?> fact : FactSection.allFacts()) {
+            Object value = facts.get(fact);
+            String field = fact.name();
+            switch (fact.kind()) {
+                case TEXT -> length(problems, field, (String) value, fact.maxLength());
+                case CODE -> oneOf(problems, field, (String) value, Set.copyOf(fact.codes()));
+                case REGION -> {
+                    oneOf(problems, field, (String) value, REGIONS);
+                    if (fact.mustBeOverseas() && MAINLAND.equals(value)) {
+                        problems.add(new FieldProblem(field, Problem.NOT_OVERSEAS));
+                    }
+                }
+                case EXCHANGE -> {
+                    oneOf(problems, field, (String) value, EXCHANGE_CODES);
+                    if (fact.regionOf() != null) {
+                        String exchangeRegion = EXCHANGES.get(value);
+                        String region = facts.get(fact.regionOf());
+                        if (exchangeRegion != null && !blank(region) && REGIONS.contains(region)
+                                && !exchangeRegion.equals(region)) {
+                            problems.add(new FieldProblem(field, Problem.NOT_IN_REGION));
+                        }
+                    }
+                }
+                case PEOPLE -> people(problems, field, (Long) value);
+                case PERCENT -> percentage(problems, field, (BigDecimal) value);
+                case YES_NO, DATE -> {
+                    // typed as such, nothing more to check
+                }
+            }
         }
-        oneOf(problems, "mainPlaceOfBusiness", facts.mainPlaceOfBusiness(), REGIONS);
-        length(problems, "offshoreIssuer", facts.offshoreIssuer(), 200);
-        oneOf(problems, "venueExchange", facts.venueExchange(), EXCHANGE_CODES);
-        String exchangeRegion = EXCHANGES.get(facts.venueExchange());
-        if (exchangeRegion != null && !blank(facts.venueRegion()) && REGIONS.contains(facts.venueRegion())
-                && !exchangeRegion.equals(facts.venueRegion())) {
-            problems.add(new FieldProblem("venueExchange", Problem.NOT_IN_REGION));
-        }
-        length(problems, "venueExchangeName", facts.venueExchangeName(), MAX_EXCHANGE_NAME);
-        oneOf(problems, "previouslyListedExchange", facts.previouslyListedExchange(), EXCHANGE_CODES);
-        length(problems, "stateAssetsSupervisor", facts.stateAssetsSupervisor(), 100);
-        people(problems, "personalInfoUsers", facts.personalInfoUsers());
-        people(problems, "piExportedNonSensitive", facts.piExportedNonSensitive());
-        people(problems, "piExportedSensitive", facts.piExportedSensitive());
-        percentage(problems, "domesticRevenuePct", facts.domesticRevenuePct());
-        percentage(problems, "domesticProfitPct", facts.domesticProfitPct());
-        percentage(problems, "domesticAssetsPct", facts.domesticAssetsPct());
-        percentage(problems, "domesticNetAssetsPct", facts.domesticNetAssetsPct());
         for (int i = 0; i < contracts.size(); i++) {
             CloudContract contract = contracts.get(i);
             if (blank(contract.provider())) {
@@ -94,41 +92,10 @@ public final class ApplicationRules {
     /** Fields a submission needs besides being well-formed (documents are checked by the caller). */
     public static List<FieldProblem> missing(ApplicationFacts facts) {
         List<FieldProblem> problems = new ArrayList<>();
-        required(problems, "listingType", facts.listingType());
-        required(problems, "issuerType", facts.issuerType());
-        required(problems, "offshoreIssuer", facts.offshoreIssuer());
-        required(problems, "venueExchange", facts.venueExchange());
-        if (OTHER_EXCHANGE.equals(facts.venueExchange())) {
-            required(problems, "venueExchangeName", facts.venueExchangeName());
-        }
-        required(problems, "venueRegion", facts.venueRegion());
-        required(problems, "offeringType", facts.offeringType());
-        required(problems, "plannedListingDate", facts.plannedListingDate());
-        required(problems, "networkPlatformOperator", facts.networkPlatformOperator());
-        required(problems, "ciio", facts.ciio());
-        required(problems, "importantData", facts.importantData());
-        required(problems, "personalInfoUsers", facts.personalInfoUsers());
-        required(problems, "piExportedNonSensitive", facts.piExportedNonSensitive());
-        required(problems, "piExportedSensitive", facts.piExportedSensitive());
-        required(problems, "consentObtained", facts.consentObtained());
-        required(problems, "sensitiveDataMinimised", facts.sensitiveDataMinimised());
-        required(problems, "industry", facts.industry());
-        required(problems, "domesticRevenuePct", facts.domesticRevenuePct());
-        required(problems, "domesticProfitPct", facts.domesticProfitPct());
-        required(problems, "domesticAssetsPct", facts.domesticAssetsPct());
-        required(problems, "domesticNetAssetsPct", facts.domesticNetAssetsPct());
-        required(problems, "managementMostlyPrc", facts.managementMostlyPrc());
-        required(problems, "mainPlaceOfBusiness", facts.mainPlaceOfBusiness());
-        if (facts.previouslyListedAbroadOn() != null) {
-            required(problems, "previouslyListedExchange", facts.previouslyListedExchange());
-        }
-        required(problems, "declProhibitedByLaw", facts.declProhibitedByLaw());
-        required(problems, "declNationalSecurityThreat", facts.declNationalSecurityThreat());
-        required(problems, "declRecentCriminalOffence", facts.declRecentCriminalOffence());
-        required(problems, "declUnderInvestigation", facts.declUnderInvestigation());
-        required(problems, "declOwnershipDispute", facts.declOwnershipDispute());
-        if (!blank(facts.stateAssetsSupervisor())) {
-            required(problems, "stateCloudMigrationStatus", facts.stateCloudMigrationStatus());
+        for (Fact<?> fact : FactSection.allFacts()) {
+            if (fact.requiredIn(facts)) {
+                required(problems, fact.name(), facts.get(fact));
+            }
         }
         return problems;
     }

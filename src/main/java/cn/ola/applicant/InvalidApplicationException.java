@@ -9,7 +9,7 @@ import java.util.List;
 public class InvalidApplicationException extends RuntimeException {
 
     /**
-     * {@code field}: an {@code ApplicationFacts} component name, {@code cloudContracts[i].provider} /
+     * {@code field}: a question's name ({@code cn.ola.filing.Fact#name()}), {@code cloudContracts[i].provider} /
      * {@code cloudContracts[i].endDate}, or {@code documents.<KIND>}. {@code problem}: see {@link Problem}.
      */
     /**

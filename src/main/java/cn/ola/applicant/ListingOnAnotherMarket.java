@@ -17,6 +17,7 @@ import cn.ola.filing.CaseStatus;
 import cn.ola.filing.Exchanges;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
+import cn.ola.filing.ListingFacts;
 import cn.ola.filing.ListingsElsewhere;
 import cn.ola.workflow.ApplicationNotFoundException;
 import cn.ola.workflow.CaseNotWaitingException;
@@ -67,13 +68,13 @@ public class ListingOnAnotherMarket {
             throw new CaseNotWaitingException("Application " + listedNumber + " is " + listed.status()
                     + ": only a case listed abroad starts an application for another market from itself.");
         }
-        String listedExchange = listed.facts() == null ? null : listed.facts().venueExchange();
+        String listedExchange = listed.facts() == null ? null : listed.facts().get(ListingFacts.VENUE_EXCHANGE);
         if (code.equals(listedExchange) && !Exchanges.OTHER.equals(code)) {
             throw new InvalidApplicationException(List.of(new FieldProblem("exchange", Problem.SAME_MARKET)));
         }
         for (long id : links.following(listed.id())) {
             Optional<ListingApplication> earlier = applications.find(id)
-                    .filter(draft -> !draft.submitted() && draft.facts() != null && code.equals(draft.facts().venueExchange()));
+                    .filter(draft -> !draft.submitted() && draft.facts() != null && code.equals(draft.facts().get(ListingFacts.VENUE_EXCHANGE)));
             if (earlier.isPresent()) {
                 return earlier.get();
             }

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import cn.ola.company.Companies;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.BusinessFacts;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.ListingFacts;
 import cn.ola.filing.ListingApplications;
 import cn.ola.ops.StartupLock;
 import cn.ola.workflow.CaseWorkflow;
@@ -63,9 +67,22 @@ class DemoCases implements ApplicationRunner {
 
     private static ApplicationFacts facts(long users, long exported, String industry) {
         LocalDate today = LocalDate.now();
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NYSE", "US", "IPO",
-                today.plusMonths(6), today.minusDays(1), true, false, false, users, exported, 0L, true, true, industry,
-                new BigDecimal("92.5"), new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN",
-                null, false, false, false, false, false, null, null);
+        return ApplicationFacts.NONE.with(ListingFacts.LISTING_TYPE, "INDIRECT").with(ListingFacts.ISSUER_TYPE, "OFFSHORE")
+                .with(ListingFacts.OFFSHORE_ISSUER, "Example Data Holdings Ltd. (Cayman Islands)")
+                .with(ListingFacts.VENUE_EXCHANGE, "NYSE").with(ListingFacts.VENUE_REGION, "US")
+                .with(ListingFacts.OFFERING_TYPE, "IPO").with(ListingFacts.PLANNED_LISTING_DATE, today.plusMonths(6))
+                .with(ListingFacts.OVERSEAS_SUBMISSION_DATE, today.minusDays(1))
+                .with(DataFacts.NETWORK_PLATFORM_OPERATOR, true).with(DataFacts.CIIO, false)
+                .with(DataFacts.IMPORTANT_DATA, false).with(DataFacts.PERSONAL_INFO_USERS, users)
+                .with(DataFacts.PI_EXPORTED_NON_SENSITIVE, exported).with(DataFacts.PI_EXPORTED_SENSITIVE, 0L)
+                .with(DataFacts.CONSENT_OBTAINED, true).with(DataFacts.SENSITIVE_DATA_MINIMISED, true)
+                .with(BusinessFacts.INDUSTRY, industry).with(BusinessFacts.DOMESTIC_REVENUE_PCT, new BigDecimal("92.5"))
+                .with(BusinessFacts.DOMESTIC_PROFIT_PCT, new BigDecimal("88.0"))
+                .with(BusinessFacts.DOMESTIC_ASSETS_PCT, new BigDecimal("75.0"))
+                .with(BusinessFacts.DOMESTIC_NET_ASSETS_PCT, new BigDecimal("70.0"))
+                .with(BusinessFacts.MANAGEMENT_MOSTLY_PRC, true).with(BusinessFacts.MAIN_PLACE_OF_BUSINESS, "CN")
+                .with(Declarations.PROHIBITED_BY_LAW, false).with(Declarations.NATIONAL_SECURITY_THREAT, false)
+                .with(Declarations.RECENT_CRIMINAL_OFFENCE, false).with(Declarations.UNDER_INVESTIGATION, false)
+                .with(Declarations.OWNERSHIP_DISPUTE, false);
     }
 }

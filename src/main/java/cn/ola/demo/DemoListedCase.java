@@ -27,7 +27,11 @@ import cn.ola.events.MaterialEventKind;
 import cn.ola.events.MaterialEvents;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.BusinessFacts;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.Declarations;
 import cn.ola.filing.ListingApplications;
+import cn.ola.filing.ListingFacts;
 import cn.ola.ops.StartupLock;
 import cn.ola.security.Roles;
 import cn.ola.workflow.CaseWorkflow;
@@ -112,7 +116,7 @@ class DemoListedCase implements ApplicationRunner {
 
     private void fileListedCase() {
         long company = companies.findByCreditCode(DemoCases.DEMO_COMPANY).orElseThrow().id();
-        if (applications.ofCompany(company).stream().anyMatch(a -> ISSUER.equals(a.facts().offshoreIssuer()))) {
+        if (applications.ofCompany(company).stream().anyMatch(a -> ISSUER.equals(a.facts().get(ListingFacts.OFFSHORE_ISSUER)))) {
             return;
         }
         LocalDate today = deadlines.today();
@@ -145,10 +149,23 @@ class DemoListedCase implements ApplicationRunner {
 
     /** A regional ride-hailing platform just under the review's 1,000,000 users: filed without a cybersecurity review. */
     private static ApplicationFacts facts(LocalDate today) {
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", ISSUER, "NYSE", "US", "IPO", today, today.minusDays(1), true,
-                false, false, 950_000L, 20_000L, 0L, true, true, "INTERNET", new BigDecimal("99.0"), new BigDecimal("97.5"),
-                new BigDecimal("94.0"), new BigDecimal("91.0"), true, "CN", null, false, false, false, false, false, null,
-                null);
+        return ApplicationFacts.NONE.with(ListingFacts.LISTING_TYPE, "INDIRECT").with(ListingFacts.ISSUER_TYPE, "OFFSHORE")
+                .with(ListingFacts.OFFSHORE_ISSUER, ISSUER)
+                .with(ListingFacts.VENUE_EXCHANGE, "NYSE").with(ListingFacts.VENUE_REGION, "US")
+                .with(ListingFacts.OFFERING_TYPE, "IPO").with(ListingFacts.PLANNED_LISTING_DATE, today)
+                .with(ListingFacts.OVERSEAS_SUBMISSION_DATE, today.minusDays(1))
+                .with(DataFacts.NETWORK_PLATFORM_OPERATOR, true).with(DataFacts.CIIO, false)
+                .with(DataFacts.IMPORTANT_DATA, false).with(DataFacts.PERSONAL_INFO_USERS, 950_000L)
+                .with(DataFacts.PI_EXPORTED_NON_SENSITIVE, 20_000L).with(DataFacts.PI_EXPORTED_SENSITIVE, 0L)
+                .with(DataFacts.CONSENT_OBTAINED, true).with(DataFacts.SENSITIVE_DATA_MINIMISED, true)
+                .with(BusinessFacts.INDUSTRY, "INTERNET").with(BusinessFacts.DOMESTIC_REVENUE_PCT, new BigDecimal("99.0"))
+                .with(BusinessFacts.DOMESTIC_PROFIT_PCT, new BigDecimal("97.5"))
+                .with(BusinessFacts.DOMESTIC_ASSETS_PCT, new BigDecimal("94.0"))
+                .with(BusinessFacts.DOMESTIC_NET_ASSETS_PCT, new BigDecimal("91.0"))
+                .with(BusinessFacts.MANAGEMENT_MOSTLY_PRC, true).with(BusinessFacts.MAIN_PLACE_OF_BUSINESS, "CN")
+                .with(Declarations.PROHIBITED_BY_LAW, false).with(Declarations.NATIONAL_SECURITY_THREAT, false)
+                .with(Declarations.RECENT_CRIMINAL_OFFENCE, false).with(Declarations.UNDER_INVESTIGATION, false)
+                .with(Declarations.OWNERSHIP_DISPUTE, false);
     }
 
     /** Claims and completes the case's one task of this kind as the staff user, as Tasklist would. */

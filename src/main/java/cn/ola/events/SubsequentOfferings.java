@@ -1,5 +1,6 @@
 package cn.ola.events;
 
+import cn.ola.filing.ListingFacts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -88,7 +89,7 @@ public class SubsequentOfferings {
             throw new CaseNotWaitingException("Application " + number + " cannot file a subsequent offering: only a listed "
                     + "case can, and this one is " + listed.status() + ".");
         }
-        String listedOn = listed.facts() == null ? null : listed.facts().venueExchange();
+        String listedOn = listed.facts() == null ? null : listed.facts().get(ListingFacts.VENUE_EXCHANGE);
         if (listedOn == null || !listedOn.equals(valid.exchange())) {
             throw new OtherMarketException(number.toString(), listedOn, valid.exchange());
         }

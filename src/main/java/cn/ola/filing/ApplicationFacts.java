@@ -1,46 +1,25 @@
 package cn.ola.filing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What a company files about its listing (DESIGN §5), as the screening decisions and staff forms read it.
- * Exchanges are codes of {@code ApplicationRules.EXCHANGES}; {@code venueExchangeName} names an exchange
- * not on that list ({@code OTHER}); {@code previouslyListedExchange} is the market where the company has
- * been listed since {@code previouslyListedAbroadOn}.
+ * What a company files about its listing (DESIGN §5), as the screening decisions and staff forms read it:
+ * the answers to the questions of the form sections ({@link FactSection#all()}), each read with its
+ * {@link Fact}. Any answer may be missing while the application is a draft. Immutable.
  */
-public record ApplicationFacts(
-        String listingType, String issuerType, String offshoreIssuer, String venueExchange, String venueExchangeName,
-        String venueRegion,
-        String offeringType, LocalDate plannedListingDate, LocalDate overseasSubmissionDate,
-        Boolean networkPlatformOperator, Boolean ciio, Boolean importantData, Long personalInfoUsers,
-        Long piExportedNonSensitive, Long piExportedSensitive, Boolean consentObtained, Boolean sensitiveDataMinimised,
-        String industry, BigDecimal domesticRevenuePct, BigDecimal domesticProfitPct, BigDecimal domesticAssetsPct,
-        BigDecimal domesticNetAssetsPct, Boolean managementMostlyPrc, String mainPlaceOfBusiness,
-        LocalDate previouslyListedAbroadOn, String previouslyListedExchange,
-        Boolean declProhibitedByLaw, Boolean declNationalSecurityThreat, Boolean declRecentCriminalOffence,
-        Boolean declUnderInvestigation, Boolean declOwnershipDispute,
-        String stateAssetsSupervisor, String stateCloudMigrationStatus) {
+public final class ApplicationFacts {
 
-    /** The facts without an exchange name (a listed exchange) and without the market of an earlier listing. */
-    public ApplicationFacts(
-            String listingType, String issuerType, String offshoreIssuer, String venueExchange, String venueRegion,
-            String offeringType, LocalDate plannedListingDate, LocalDate overseasSubmissionDate,
-            Boolean networkPlatformOperator, Boolean ciio, Boolean importantData, Long personalInfoUsers,
-            Long piExportedNonSensitive, Long piExportedSensitive, Boolean consentObtained, Boolean sensitiveDataMinimised,
-            String industry, BigDecimal domesticRevenuePct, BigDecimal domesticProfitPct, BigDecimal domesticAssetsPct,
-            BigDecimal domesticNetAssetsPct, Boolean managementMostlyPrc, String mainPlaceOfBusiness,
-            LocalDate previouslyListedAbroadOn,
-            Boolean declProhibitedByLaw, Boolean declNationalSecurityThreat, Boolean declRecentCriminalOffence,
-            Boolean declUnderInvestigation, Boolean declOwnershipDispute,
-            String stateAssetsSupervisor, String stateCloudMigrationStatus) {
-        this(listingType, issuerType, offshoreIssuer, venueExchange, null, venueRegion, offeringType, plannedListingDate,
-                overseasSubmissionDate, networkPlatformOperator, ciio, importantData, personalInfoUsers,
-                piExportedNonSensitive, piExportedSensitive, consentObtained, sensitiveDataMinimised, industry,
-                domesticRevenuePct, domesticProfitPct, domesticAssetsPct, domesticNetAssetsPct, managementMostlyPrc,
-                mainPlaceOfBusiness, previouslyListedAbroadOn, null, declProhibitedByLaw, declNationalSecurityThreat,
-                declRecentCriminalOffence, declUnderInvestigation, declOwnershipDispute, stateAssetsSupervisor,
-                stateCloudMigrationStatus);
+    /** Nothing answered yet. */
+    public static final ApplicationFacts NONE = new ApplicationFacts(Map.of());
+
+    private final Map<Fact<?>, Object> answers;
+
+    private ApplicationFacts(Map<Fact<?>, Object> answers) {
+        this.answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     }
 
     /**
@@ -50,21 +29,69 @@ public record ApplicationFacts(
      * day they are made, are left for the company to fill in.
      */
     public ApplicationFacts onAnotherMarket(String exchange, String region, LocalDate listedOn) {
-        return new ApplicationFacts(listingType, issuerType, offshoreIssuer, exchange, null, region, null, null, null,
-                networkPlatformOperator, ciio, importantData, personalInfoUsers, piExportedNonSensitive, piExportedSensitive,
-                consentObtained, sensitiveDataMinimised, industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct,
-                domesticNetAssetsPct, managementMostlyPrc, mainPlaceOfBusiness, listedOn, venueExchange, null, null, null, null,
-                null, stateAssetsSupervisor, stateCloudMigrationStatus);
+        ApplicationFacts started = with(ListingFacts.VENUE_EXCHANGE, exchange).with(ListingFacts.VENUE_REGION, region)
+                .with(ListingFacts.VENUE_EXCHANGE_NAME, null).with(ListingFacts.OFFERING_TYPE, null)
+                .with(ListingFacts.PLANNED_LISTING_DATE, null).with(ListingFacts.OVERSEAS_SUBMISSION_DATE, null)
+                .with(BusinessFacts.PREVIOUSLY_LISTED_ABROAD_ON, listedOn)
+                .with(BusinessFacts.PREVIOUSLY_LISTED_EXCHANGE, get(ListingFacts.VENUE_EXCHANGE));
+        for (Fact<?> declaration : Declarations.SECTION.facts()) {
+            started = started.withValue(declaration, null);
+        }
+        return started;
     }
 
-    /** The same facts with the market where the company was listed before. */
-    public ApplicationFacts previouslyListed(LocalDate on, String exchange) {
-        return new ApplicationFacts(listingType, issuerType, offshoreIssuer, venueExchange, venueExchangeName,
-                venueRegion, offeringType, plannedListingDate, overseasSubmissionDate, networkPlatformOperator, ciio,
-                importantData, personalInfoUsers, piExportedNonSensitive, piExportedSensitive, consentObtained,
-                sensitiveDataMinimised, industry, domesticRevenuePct, domesticProfitPct, domesticAssetsPct,
-                domesticNetAssetsPct, managementMostlyPrc, mainPlaceOfBusiness, on, exchange, declProhibitedByLaw,
-                declNationalSecurityThreat, declRecentCriminalOffence, declUnderInvestigation, declOwnershipDispute,
-                stateAssetsSupervisor, stateCloudMigrationStatus);
+    /** The answer to the question, or null when it is not answered. */
+    public <T> T get(Fact<T> fact) {
+        return fact.cast(answers.get(fact));
+    }
+
+    /** The answer to the question of this name, or null (for templates, which name questions by their names). */
+    public Object answer(String name) {
+        Fact<?> fact = FactSection.named(name).orElseThrow(() -> new IllegalArgumentException("No question " + name));
+        return answers.get(fact);
+    }
+
+    /** These facts with this answer (null: unanswered). */
+    public <T> ApplicationFacts with(Fact<T> fact, T value) {
+        return withValue(fact, value);
+    }
+
+    /**
+     * These facts with the answer given as an object of the fact's type (as read generically); null: unanswered.
+     * A value of another type is refused ({@link ClassCastException}).
+     */
+    public ApplicationFacts withValue(Fact<?> fact, Object value) {
+        Map<Fact<?>, Object> changed = new LinkedHashMap<>(answers);
+        if (value == null) {
+            changed.remove(fact);
+        } else {
+            changed.put(fact, fact.cast(value));
+        }
+        return new ApplicationFacts(changed);
+    }
+
+    /** Every question of the application with its answer, null where unanswered, in the order of the form. */
+    public Map<String, Object> byName() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (Fact<?> fact : FactSection.allFacts()) {
+            all.put(fact.name(), answers.get(fact));
+        }
+        return all;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApplicationFacts facts && facts.answers.equals(answers);
+    }
+
+    @Override
+    public int hashCode() {
+        return answers.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return answers.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "ApplicationFacts[", "]"));
     }
 }

@@ -47,7 +47,7 @@ public final class Exchanges {
 
     /** The venue's exchange of an application as a reader sees it. */
     public static String venue(ApplicationFacts facts, MessageSource messages, Locale locale) {
-        return name(facts.venueExchange(), facts.venueExchangeName(), messages, locale);
+        return name(facts.get(ListingFacts.VENUE_EXCHANGE), facts.get(ListingFacts.VENUE_EXCHANGE_NAME), messages, locale);
     }
 
     private static Map<String, String> regions(String... codesAndRegions) {

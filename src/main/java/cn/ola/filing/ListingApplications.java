@@ -48,28 +48,8 @@ public class ListingApplications {
     public long createDraft(long companyId, ApplicationFacts facts, List<CloudContract> cloudContracts) {
         Timestamp now = Timestamp.from(clock.instant());
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO applications (company_id, status, listing_type, issuer_type, offshore_issuer, venue_exchange,
-                    venue_exchange_name, venue_region, offering_type, planned_listing_date, overseas_submission_date, network_platform_operator,
-                    ciio, important_data, personal_info_users, pi_exported_non_sensitive, pi_exported_sensitive,
-                    consent_obtained, sensitive_data_minimised, industry, domestic_revenue_pct, domestic_profit_pct,
-                    domestic_assets_pct, domestic_net_assets_pct, management_mostly_prc, main_place_of_business,
-                    previously_listed_abroad_on, previously_listed_exchange, decl_prohibited_by_law, decl_national_security_threat,
-                    decl_recent_criminal_offence, decl_under_investigation, decl_ownership_dispute,
-                    state_assets_supervisor, state_cloud_migration_status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(companyId, DRAFT, facts.listingType(), facts.issuerType(), facts.offshoreIssuer(),
-                        facts.venueExchange(), facts.venueExchangeName(), facts.venueRegion(), facts.offeringType(),
-                        date(facts.plannedListingDate()),
-                        date(facts.overseasSubmissionDate()), facts.networkPlatformOperator(), facts.ciio(),
-                        facts.importantData(), facts.personalInfoUsers(), facts.piExportedNonSensitive(),
-                        facts.piExportedSensitive(), facts.consentObtained(), facts.sensitiveDataMinimised(),
-                        facts.industry(), facts.domesticRevenuePct(), facts.domesticProfitPct(), facts.domesticAssetsPct(),
-                        facts.domesticNetAssetsPct(), facts.managementMostlyPrc(), facts.mainPlaceOfBusiness(),
-                        date(facts.previouslyListedAbroadOn()), facts.previouslyListedExchange(), facts.declProhibitedByLaw(),
-                        facts.declNationalSecurityThreat(), facts.declRecentCriminalOffence(),
-                        facts.declUnderInvestigation(), facts.declOwnershipDispute(), facts.stateAssetsSupervisor(),
-                        facts.stateCloudMigrationStatus(), now, now)
+        jdbc.sql("INSERT INTO applications (company_id, status, facts, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+                .params(companyId, DRAFT, FactsJson.write(facts), now, now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         insertCloudContracts(id, cloudContracts);
@@ -90,29 +70,9 @@ public class ListingApplications {
     @Transactional
     public boolean updateDraft(long id, int expectedVersion, ApplicationFacts facts, List<CloudContract> cloudContracts) {
         int updated = jdbc.sql("""
-                UPDATE applications SET listing_type = ?, issuer_type = ?, offshore_issuer = ?, venue_exchange = ?,
-                    venue_exchange_name = ?, venue_region = ?, offering_type = ?, planned_listing_date = ?, overseas_submission_date = ?,
-                    network_platform_operator = ?, ciio = ?, important_data = ?, personal_info_users = ?,
-                    pi_exported_non_sensitive = ?, pi_exported_sensitive = ?, consent_obtained = ?,
-                    sensitive_data_minimised = ?, industry = ?, domestic_revenue_pct = ?, domestic_profit_pct = ?,
-                    domestic_assets_pct = ?, domestic_net_assets_pct = ?, management_mostly_prc = ?,
-                    main_place_of_business = ?, previously_listed_abroad_on = ?, previously_listed_exchange = ?,
-                    decl_prohibited_by_law = ?,
-                    decl_national_security_threat = ?, decl_recent_criminal_offence = ?, decl_under_investigation = ?,
-                    decl_ownership_dispute = ?, state_assets_supervisor = ?, state_cloud_migration_status = ?,
-                    updated_at = ?, version = version + 1
+                UPDATE applications SET facts = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND status = ? AND version = ?""")
-                .params(facts.listingType(), facts.issuerType(), facts.offshoreIssuer(), facts.venueExchange(),
-                        facts.venueExchangeName(), facts.venueRegion(), facts.offeringType(), date(facts.plannedListingDate()),
-                        date(facts.overseasSubmissionDate()), facts.networkPlatformOperator(), facts.ciio(),
-                        facts.importantData(), facts.personalInfoUsers(), facts.piExportedNonSensitive(),
-                        facts.piExportedSensitive(), facts.consentObtained(), facts.sensitiveDataMinimised(),
-                        facts.industry(), facts.domesticRevenuePct(), facts.domesticProfitPct(), facts.domesticAssetsPct(),
-                        facts.domesticNetAssetsPct(), facts.managementMostlyPrc(), facts.mainPlaceOfBusiness(),
-                        date(facts.previouslyListedAbroadOn()), facts.previouslyListedExchange(), facts.declProhibitedByLaw(),
-                        facts.declNationalSecurityThreat(), facts.declRecentCriminalOffence(),
-                        facts.declUnderInvestigation(), facts.declOwnershipDispute(), facts.stateAssetsSupervisor(),
-                        facts.stateCloudMigrationStatus(), Timestamp.from(clock.instant()), id, DRAFT, expectedVersion)
+                .params(FactsJson.write(facts), Timestamp.from(clock.instant()), id, DRAFT, expectedVersion)
                 .update();
         if (updated == 1) {
             jdbc.sql("DELETE FROM cloud_contracts WHERE application_id = ?").param(id).update();
@@ -267,22 +227,7 @@ public class ListingApplications {
 
     private static ListingApplication map(ResultSet row, int n) throws SQLException {
         String number = row.getString("application_number");
-        var facts = new ApplicationFacts(row.getString("listing_type"), row.getString("issuer_type"),
-                row.getString("offshore_issuer"), row.getString("venue_exchange"), row.getString("venue_exchange_name"),
-                row.getString("venue_region"),
-                row.getString("offering_type"), local(row.getDate("planned_listing_date")),
-                local(row.getDate("overseas_submission_date")), bool(row, "network_platform_operator"),
-                bool(row, "ciio"), bool(row, "important_data"), longOrNull(row, "personal_info_users"),
-                longOrNull(row, "pi_exported_non_sensitive"), longOrNull(row, "pi_exported_sensitive"),
-                bool(row, "consent_obtained"), bool(row, "sensitive_data_minimised"), row.getString("industry"),
-                row.getBigDecimal("domestic_revenue_pct"), row.getBigDecimal("domestic_profit_pct"),
-                row.getBigDecimal("domestic_assets_pct"), row.getBigDecimal("domestic_net_assets_pct"),
-                bool(row, "management_mostly_prc"), row.getString("main_place_of_business"),
-                local(row.getDate("previously_listed_abroad_on")), row.getString("previously_listed_exchange"),
-                bool(row, "decl_prohibited_by_law"),
-                bool(row, "decl_national_security_threat"), bool(row, "decl_recent_criminal_offence"),
-                bool(row, "decl_under_investigation"), bool(row, "decl_ownership_dispute"),
-                row.getString("state_assets_supervisor"), row.getString("state_cloud_migration_status"));
+        ApplicationFacts facts = FactsJson.read(row.getString("facts"));
         Timestamp submitted = row.getTimestamp("submitted_at");
         Timestamp closed = row.getTimestamp("closed_at");
         return new ListingApplication(row.getLong("id"), row.getLong("company_id"),
@@ -290,16 +235,6 @@ public class ListingApplications {
                 row.getBoolean("overdue"), submitted == null ? null : submitted.toInstant(),
                 closed == null ? null : closed.toInstant(), row.getTimestamp("updated_at").toInstant(), row.getInt("version"),
                 facts);
-    }
-
-    private static Boolean bool(ResultSet row, String column) throws SQLException {
-        boolean value = row.getBoolean(column);
-        return row.wasNull() ? null : value;
-    }
-
-    private static Long longOrNull(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 
     private static LocalDate local(Date date) {

@@ -18,6 +18,7 @@ import cn.ola.audit.AuditTrail;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.ListingFacts;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.DocumentStore;
 import cn.ola.filing.Exchanges;
@@ -237,9 +238,9 @@ public class Letters {
     }
 
     private Letter.Particulars particulars(ApplicationFacts facts) {
-        return new Letter.Particulars(facts.offshoreIssuer(), venue(facts, CHINESE), venue(facts, ENGLISH),
-                term("letters.offering.", facts.offeringType(), CHINESE), term("letters.offering.", facts.offeringType(), ENGLISH),
-                term("letters.listingType.", facts.listingType(), CHINESE), term("letters.listingType.", facts.listingType(), ENGLISH));
+        return new Letter.Particulars(facts.get(ListingFacts.OFFSHORE_ISSUER), venue(facts, CHINESE), venue(facts, ENGLISH),
+                term("letters.offering.", facts.get(ListingFacts.OFFERING_TYPE), CHINESE), term("letters.offering.", facts.get(ListingFacts.OFFERING_TYPE), ENGLISH),
+                term("letters.listingType.", facts.get(ListingFacts.LISTING_TYPE), CHINESE), term("letters.listingType.", facts.get(ListingFacts.LISTING_TYPE), ENGLISH));
     }
 
     /** The exchange by its name and the country or region it is in, e.g. "New York Stock Exchange (United States)". */
@@ -248,8 +249,8 @@ public class Letters {
         if (exchange == null) {
             return null;
         }
-        String region = facts.venueRegion() == null ? null : text("applications.region." + facts.venueRegion(),
-                new Locale("", facts.venueRegion()).getDisplayCountry(locale), locale);
+        String region = facts.get(ListingFacts.VENUE_REGION) == null ? null : text("applications.region." + facts.get(ListingFacts.VENUE_REGION),
+                new Locale("", facts.get(ListingFacts.VENUE_REGION)).getDisplayCountry(locale), locale);
         if (region == null) {
             return exchange;
         }

@@ -2,11 +2,11 @@ package cn.ola.portal;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.bind.ServletRequestParameterPropertyValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +35,7 @@ import cn.ola.applicant.NeededDocument;
 import cn.ola.applicant.Submission;
 import cn.ola.applicant.UploadPolicy;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.Fact;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
@@ -49,9 +50,6 @@ import cn.ola.workflow.ApplicationNotFoundException;
 @RequestMapping("/applications/drafts")
 class ApplicationFormController {
 
-    private static final ApplicationFacts NOTHING_FILLED_IN = new ApplicationFacts(null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
     static final String SAVED = "saved";
     static final String NOTE = "note";
 
@@ -70,7 +68,7 @@ class ApplicationFormController {
 
     @PostMapping
     String create(Authentication user) {
-        ListingApplication draft = cases.createDraft(user.getName(), new ApplicationDraft(NOTHING_FILLED_IN, List.of()));
+        ListingApplication draft = cases.createDraft(user.getName(), new ApplicationDraft(ApplicationFacts.NONE, List.of()));
         return "redirect:/applications/drafts/" + draft.id() + "/" + Section.values()[0].path();
     }
 
@@ -86,8 +84,7 @@ class ApplicationFormController {
         Optional<KeptForm> kept = KeptForm.take(request, "/applications/drafts/" + id + "/" + page.path());
         if (kept.isPresent() && !page.fields().isEmpty()) {
             // Typed before the session expired: shown again over the draft, unsaved, at the version then read.
-            ServletRequestDataBinder binder = binder(form, page);
-            binder.bind(kept.get().propertyValues());
+            form.bind(page, kept.get().propertyValues());
             form.dropBlankContractRows();
             model.addAttribute("formKept", true);
             return page(model, user, application, page, form, errors(), versionRead(kept.get().value("version"), application));
@@ -108,7 +105,7 @@ class ApplicationFormController {
         int read = versionRead(version, application);
         DraftForm form = DraftForm.of(application.facts(), cases.cloudContracts(user.getName(), id));
         if (!page.fields().isEmpty()) {
-            binder(form, page).bind(request);
+            form.bind(page, new ServletRequestParameterPropertyValues(request));
             form.dropBlankContractRows();
             DraftForm.Parsed parsed = form.parse();
             FormErrors errors = errors().typed(parsed.errors());
@@ -161,17 +158,6 @@ class ApplicationFormController {
         }
     }
 
-    /** A binder for the fields of this section only; the section's contract rows are replaced by those posted. */
-    private static ServletRequestDataBinder binder(DraftForm form, Section page) {
-        if (page.fields().contains("cloudContracts")) {
-            form.setContracts(new ArrayList<>());
-        }
-        ServletRequestDataBinder binder = new ServletRequestDataBinder(form, "form");
-        binder.setAllowedFields(page.fields().stream()
-                .map(field -> field.equals("cloudContracts") ? "contracts*" : field).toArray(String[]::new));
-        return binder;
-    }
-
     /** The version the page was read at; a page without one saves over the current version, a garbled one over none. */
     private static int versionRead(String version, ListingApplication application) {
         if (version == null || version.isBlank()) {
@@ -219,22 +205,16 @@ class ApplicationFormController {
         model.addAttribute("section", section);
         model.addAttribute("sections", Section.values());
         model.addAttribute("current", section.path());
+        // The choices of each coded question, with a saved value that is not among them.
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (Fact<?> fact : section.facts()) {
+            if (!fact.offered().isEmpty()) {
+                options.put(fact.name(), FormOptions.with(fact.offered(), form.value(fact.name())));
+            }
+        }
+        model.addAttribute("options", options);
         switch (section) {
             case COMPANY -> model.addAttribute("company", cases.companyOf(user.getName()));
-            case LISTING -> {
-                model.addAttribute("listingTypes", FormOptions.with(FormOptions.LISTING_TYPES, form.getListingType()));
-                model.addAttribute("issuerTypes", FormOptions.with(FormOptions.ISSUER_TYPES, form.getIssuerType()));
-                model.addAttribute("offeringTypes", FormOptions.with(FormOptions.OFFERING_TYPES, form.getOfferingType()));
-                model.addAttribute("regions", FormOptions.with(FormOptions.VENUE_REGIONS, form.getVenueRegion()));
-                model.addAttribute("exchanges", FormOptions.with(FormOptions.EXCHANGES, form.getVenueExchange()));
-            }
-            case BUSINESS -> {
-                model.addAttribute("industries", FormOptions.with(FormOptions.INDUSTRIES, form.getIndustry()));
-                model.addAttribute("regions", FormOptions.with(FormOptions.PLACES, form.getMainPlaceOfBusiness()));
-                model.addAttribute("exchanges", FormOptions.with(FormOptions.EXCHANGES, form.getPreviouslyListedExchange()));
-            }
-            case STATE -> model.addAttribute("migrationStatuses",
-                    FormOptions.with(FormOptions.MIGRATION_STATUSES, form.getStateCloudMigrationStatus()));
             case DOCUMENTS -> {
                 List<StoredDocument> documents = current(cases.documents(user.getName(), application.id()));
                 List<NeededDocument> needed = cases.neededDocuments(user.getName(), application.id());
@@ -245,11 +225,13 @@ class ApplicationFormController {
                         .toList());
                 model.addAttribute("maxSizeMb", uploads.maxSize().toMegabytes());
                 model.addAttribute("maxSizeKb", uploads.maxSize().toKilobytes());
+                return "applications/documents";
             }
             default -> {
+                // a page of questions
             }
         }
-        return "applications/" + section.path();
+        return section == Section.COMPANY ? "applications/company" : "applications/questions";
     }
 
     /** A kind of document, the files of that kind the draft holds now, and whether (and why) it is needed. */

@@ -43,6 +43,7 @@ import cn.ola.events.SubsequentOffering;
 import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.Exchanges;
+import cn.ola.filing.ListingFacts;
 import cn.ola.filing.StoredDocument;
 import cn.ola.security.KeptForm;
 import cn.ola.visibility.ExOfficioReviewSummary;
@@ -371,7 +372,7 @@ class CasePageController {
         model.addAttribute("listingLinks", anotherMarket.of(user.getName(), overview.application().id()));
         model.addAttribute("otherMarkets", Exchanges.CODES.stream()
                 .filter(code -> overview.application().facts() == null
-                        || !code.equals(overview.application().facts().venueExchange()))
+                        || !code.equals(overview.application().facts().get(ListingFacts.VENUE_EXCHANGE)))
                 .toList());
     }
 

@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 
-import cn.ola.applicant.ApplicationRules;
 import cn.ola.applicant.InvalidApplicationException.FieldProblem;
 import cn.ola.applicant.InvalidApplicationException.Problem;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.Fact;
+import cn.ola.filing.FactSection;
 
 /**
  * What is wrong with the form, field by field, in the user's language: the message shown next
@@ -21,9 +24,8 @@ import cn.ola.applicant.InvalidApplicationException.Problem;
 class FormErrors {
 
     private static final Pattern CONTRACT_FIELD = Pattern.compile("cloudContracts\\[(\\d+)]\\.(\\w+)");
-    private static final Map<String, Integer> MAX_LENGTHS = Map.of("offshoreIssuer", 200, "venueExchangeName",
-            ApplicationRules.MAX_EXCHANGE_NAME,
-            "industry", 64, "stateAssetsSupervisor", 100, "provider", 200);
+    /** The longest provider name of a cloud contract row. */
+    private static final int MAX_PROVIDER = 200;
 
     /** One problem as shown: the field's label, the message, and where the field is. */
     record Entry(String field, String label, String message, Section section, String anchor) {
@@ -87,10 +89,11 @@ class FormErrors {
 
     private static String messageCode(FieldProblem problem) {
         String field = problem.field();
-        if (problem.problem() == Problem.OUT_OF_RANGE && field.endsWith("Pct")) {
+        Optional<Fact<?>> fact = FactSection.named(field);
+        if (problem.problem() == Problem.OUT_OF_RANGE && fact.map(Fact::kind).orElse(null) == Fact.Kind.PERCENT) {
             return "applications.problem.OUT_OF_RANGE.percent";
         }
-        if (problem.problem() == Problem.REQUIRED && field.startsWith("decl")) {
+        if (problem.problem() == Problem.REQUIRED && fact.isPresent() && Declarations.SECTION.facts().contains(fact.get())) {
             return "applications.problem.REQUIRED.declaration";
         }
         if (problem.problem() == Problem.DOCUMENT_MISSING && problem.because() != null) {
@@ -100,7 +103,10 @@ class FormErrors {
     }
 
     private static Integer maxLength(String field) {
-        return MAX_LENGTHS.get(field.replaceFirst("^.*\\.", ""));
+        if (field.endsWith(".provider")) {
+            return MAX_PROVIDER;
+        }
+        return FactSection.named(field).map(Fact::maxLength).filter(length -> length > 0).orElse(null);
     }
 
     private String text(String code, Object... args) {

@@ -1,25 +1,20 @@
 package cn.ola.portal;
 
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.context.MessageSource;
 
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.Exchanges;
+import cn.ola.filing.Fact;
 import cn.ola.filing.ListingApplications.CloudContract;
 
 /** The filled-in application as the regulator will read it: section by section, every value in words. */
 final class ReviewRows {
-
-    private static final Set<String> CODED = Set.of("listingType", "issuerType", "offeringType", "industry",
-            "stateCloudMigrationStatus");
-    private static final Set<String> REGIONS = Set.of("venueRegion", "mainPlaceOfBusiness");
 
     /** One section of the review with its rows. */
     record Part(Section section, List<Row> rows) {
@@ -34,26 +29,20 @@ final class ReviewRows {
     static List<Part> of(ApplicationFacts facts, List<CloudContract> contracts, MessageSource messages, Locale locale) {
         List<Part> parts = new ArrayList<>();
         for (Section section : Section.values()) {
-            if (section == Section.COMPANY || section == Section.DOCUMENTS) {
+            if (section.facts().isEmpty()) {
                 continue;
             }
             List<Row> rows = new ArrayList<>();
-            for (String field : section.fields()) {
-                if (field.equals("venueExchangeName")) {
+            for (Fact<?> fact : section.facts()) {
+                if (section.namesOtherExchange(fact)) {
                     continue; // shown as the exchange's name
                 }
-                if (field.equals("cloudContracts")) {
-                    rows.add(contractsRow(contracts, messages, locale));
-                    continue;
-                }
-                Object value = value(facts, field);
-                String shown = switch (field) {
-                    case "venueExchange" -> Exchanges.venue(facts, messages, locale);
-                    case "previouslyListedExchange" -> Exchanges.name(facts.previouslyListedExchange(), null, messages, locale);
-                    default -> null;
-                };
-                rows.add(new Row(field, messages.getMessage("applications.field." + field, null, field, locale),
-                        shown != null ? shown : shown(field, value, messages, locale), value != null));
+                Object value = facts.get(fact);
+                rows.add(new Row(fact.name(), messages.getMessage("applications.field." + fact.name(), null, fact.name(),
+                        locale), shown(fact, value, facts, messages, locale), value != null));
+            }
+            if (section.hasCloudContracts()) {
+                rows.add(contractsRow(contracts, messages, locale));
             }
             parts.add(new Part(section, rows));
         }
@@ -63,47 +52,29 @@ final class ReviewRows {
     private static Row contractsRow(List<CloudContract> contracts, MessageSource messages, Locale locale) {
         String label = messages.getMessage("applications.field.cloudContracts", null, locale);
         if (contracts.isEmpty()) {
-            return new Row("cloudContracts", label, messages.getMessage("applications.review.noContracts", null, locale), true);
+            return new Row(Section.CLOUD_CONTRACTS, label, messages.getMessage("applications.review.noContracts", null, locale),
+                    true);
         }
         List<String> lines = contracts.stream()
                 .map(c -> messages.getMessage("applications.review.contract",
                         new Object[] {c.provider(), c.endDate() == null ? "—" : c.endDate().toString()}, locale))
                 .toList();
-        return new Row("cloudContracts", label, String.join("; ", lines), true);
+        return new Row(Section.CLOUD_CONTRACTS, label, String.join("; ", lines), true);
     }
 
-    private static String shown(String field, Object value, MessageSource messages, Locale locale) {
+    private static String shown(Fact<?> fact, Object value, ApplicationFacts facts, MessageSource messages, Locale locale) {
         if (value == null) {
             return messages.getMessage("applications.review.notGiven", null, locale);
         }
-        if (value instanceof Boolean yes) {
-            return messages.getMessage(yes ? "applications.yes" : "applications.no", null, locale);
-        }
-        if (CODED.contains(field)) {
-            return messages.getMessage("applications.value." + field + "." + value, null, value.toString(), locale);
-        }
-        if (REGIONS.contains(field)) {
-            return messages.getMessage("applications.region." + value, null, value.toString(), locale);
-        }
-        if (value instanceof Long number) {
-            return NumberFormat.getIntegerInstance(locale).format(number);
-        }
-        if (value instanceof BigDecimal percent) {
-            return percent.stripTrailingZeros().toPlainString() + " %";
-        }
-        return value.toString();
-    }
-
-    private static Object value(ApplicationFacts facts, String field) {
-        for (RecordComponent component : ApplicationFacts.class.getRecordComponents()) {
-            if (component.getName().equals(field)) {
-                try {
-                    return component.getAccessor().invoke(facts);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot read " + field, e);
-                }
-            }
-        }
-        throw new IllegalArgumentException("No field " + field);
+        return switch (fact.kind()) {
+            case YES_NO -> messages.getMessage((Boolean) value ? "applications.yes" : "applications.no", null, locale);
+            case CODE -> messages.getMessage("applications.value." + fact.name() + "." + value, null, value.toString(), locale);
+            case REGION -> messages.getMessage("applications.region." + value, null, value.toString(), locale);
+            case EXCHANGE -> Exchanges.name((String) value, fact.otherName() == null ? null : facts.get(fact.otherName()),
+                    messages, locale);
+            case PEOPLE -> NumberFormat.getIntegerInstance(locale).format(value);
+            case PERCENT -> ((BigDecimal) value).stripTrailingZeros().toPlainString() + " %";
+            case TEXT, DATE -> value.toString();
+        };
     }
 }

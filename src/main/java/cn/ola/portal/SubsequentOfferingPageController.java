@@ -1,5 +1,6 @@
 package cn.ola.portal;
 
+import cn.ola.filing.ListingFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class SubsequentOfferingPageController {
             return "redirect:/applications/" + caseNumber;
         }
         Map<String, String> typed = new HashMap<>();
-        typed.put("exchange", overview.application().facts() == null ? null : overview.application().facts().venueExchange());
+        typed.put("exchange", overview.application().facts() == null ? null : overview.application().facts().get(ListingFacts.VENUE_EXCHANGE));
         KeptForm.take(request, action(caseNumber)).ifPresent(kept -> {
             // A filing typed before the session expired: shown again, not yet sent.
             model.addAttribute("formKept", true);
@@ -134,7 +135,7 @@ class SubsequentOfferingPageController {
         model.addAttribute("app", overview.application());
         model.addAttribute("company", overview.company());
         model.addAttribute("listedExchange", overview.application().facts() == null ? null
-                : overview.application().facts().venueExchange());
+                : overview.application().facts().get(ListingFacts.VENUE_EXCHANGE));
         model.addAttribute("exchanges", new ArrayList<>(List.copyOf(Exchanges.CODES)));
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.ola.filing.FactSection;
 import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingApplications;
 import cn.ola.filing.ListingsElsewhere;
@@ -85,6 +86,7 @@ class StaffCaseController {
         model.addAttribute("file", file);
         model.addAttribute("app", application);
         model.addAttribute("facts", application.facts());
+        model.addAttribute("factSections", FactSection.all());
         model.addAttribute("submittedAt", inBeijing(application.submittedAt()));
         model.addAttribute("closedAt", inBeijing(application.closedAt()));
         model.addAttribute("company", file.company());

@@ -18,6 +18,9 @@ public final class ProcessVariables {
     public static final String SUBMITTED_ON = "submittedOn";
 
     // --- facts the company filed (inputs of the screening decisions) ----------------------
+    // Every filed fact the case gets is a variable of its own name, defined with its question in its
+    // section (cn.ola.filing.ListingFacts, DataFacts, BusinessFacts, Declarations, StateAssets). Named
+    // here are those that Java code reads by name.
     /** Code of the venue's exchange ("NYSE", "HKEX", …), "OTHER" for one not on the list. */
     public static final String VENUE_EXCHANGE = "venueExchange";
     /** The name of an exchange not on the list (VENUE_EXCHANGE "OTHER"), else null. */
@@ -26,32 +29,14 @@ public final class ProcessVariables {
     public static final String VENUE_REGION = "venueRegion";
     public static final String NETWORK_PLATFORM_OPERATOR = "networkPlatformOperator";
     public static final String CIIO = "ciio";
-    public static final String IMPORTANT_DATA = "importantData";
     public static final String PERSONAL_INFO_USERS = "personalInfoUsers";
-    public static final String PI_EXPORTED_NON_SENSITIVE = "piExportedNonSensitive";
-    public static final String PI_EXPORTED_SENSITIVE = "piExportedSensitive";
-    public static final String CONSENT_OBTAINED = "consentObtained";
-    public static final String SENSITIVE_DATA_MINIMISED = "sensitiveDataMinimised";
-    /** ISO date (yyyy-MM-dd) of an earlier overseas listing, or null. */
-    public static final String PREVIOUSLY_LISTED_ABROAD_ON = "previouslyListedAbroadOn";
     /** Exchange code of the market of that earlier listing, or null. */
     public static final String PREVIOUSLY_LISTED_EXCHANGE = "previouslyListedExchange";
     public static final String INDUSTRY = "industry";
     /** PRC_JOINT_STOCK when the issuer is a PRC joint-stock company, else OFFSHORE. */
     public static final String ISSUER_TYPE = "issuerType";
-    public static final String DOMESTIC_REVENUE_PCT = "domesticRevenuePct";
-    public static final String DOMESTIC_PROFIT_PCT = "domesticProfitPct";
-    public static final String DOMESTIC_ASSETS_PCT = "domesticAssetsPct";
-    public static final String DOMESTIC_NET_ASSETS_PCT = "domesticNetAssetsPct";
-    public static final String MANAGEMENT_MOSTLY_PRC = "managementMostlyPrc";
     /** ISO country code of the main place of business. */
     public static final String MAIN_PLACE_OF_BUSINESS = "mainPlaceOfBusiness";
-    public static final String DECL_PROHIBITED_BY_LAW = "declProhibitedByLaw";
-    public static final String DECL_NATIONAL_SECURITY_THREAT = "declNationalSecurityThreat";
-    public static final String DECL_RECENT_CRIMINAL_OFFENCE = "declRecentCriminalOffence";
-    public static final String DECL_UNDER_INVESTIGATION = "declUnderInvestigation";
-    public static final String DECL_OWNERSHIP_DISPUTE = "declOwnershipDispute";
-    public static final String STATE_ASSETS_SUPERVISOR = "stateAssetsSupervisor";
     public static final String USES_THIRD_PARTY_CLOUD = "usesThirdPartyCloud";
     /** ISO date of the earliest end of a third-party cloud contract, or null. */
     public static final String EARLIEST_CLOUD_CONTRACT_END = "earliestCloudContractEnd";

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.audit.AuditTrail;
 import cn.ola.filing.ApplicationNumber;
@@ -90,7 +91,7 @@ abstract class ApiRaceScenario {
             var draft = cases.application(RaceCases.COMPANY_USER, id);
             String winner = pair.get(0).status() == 200 ? "first" : "second";
             assertThat(draft.version()).as("version of draft %d", id).isEqualTo(1);
-            assertThat(draft.facts().offshoreIssuer()).as("draft %d", id).endsWith("(" + winner + ")");
+            assertThat(draft.facts().get(ListingFacts.OFFSHORE_ISSUER)).as("draft %d", id).endsWith("(" + winner + ")");
         });
     }
 

@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.company.CompanyUsers;
@@ -116,15 +117,15 @@ class ErrorPagesAndSessionsIT {
         assertThat(value(browser, "venueExchangeName")).isEqualTo("Euronext Brussels");
         assertThat(new Select(browser.driver().findElement(By.id("listingType"))).getFirstSelectedOption()
                 .getDomProperty("value")).isEqualTo("INDIRECT");
-        assertThat(cases.application(user, draft).facts().offshoreIssuer()).as("nothing is saved behind the person's back")
+        assertThat(cases.application(user, draft).facts().get(ListingFacts.OFFSHORE_ISSUER)).as("nothing is saved behind the person's back")
                 .isNull();
 
         browser.click(By.cssSelector("button[name=action][value=save]"));
         browser.waitUntil(d -> !browser.driver().findElements(By.cssSelector("p.notice[role=status]")).isEmpty(),
                 "the draft saved");
-        assertThat(cases.application(user, draft).facts().offshoreIssuer()).isEqualTo("会话过期控股有限公司 (Cayman)");
-        assertThat(cases.application(user, draft).facts().venueExchange()).isEqualTo("OTHER");
-        assertThat(cases.application(user, draft).facts().venueExchangeName()).isEqualTo("Euronext Brussels");
+        assertThat(cases.application(user, draft).facts().get(ListingFacts.OFFSHORE_ISSUER)).isEqualTo("会话过期控股有限公司 (Cayman)");
+        assertThat(cases.application(user, draft).facts().get(ListingFacts.VENUE_EXCHANGE)).isEqualTo("OTHER");
+        assertThat(cases.application(user, draft).facts().get(ListingFacts.VENUE_EXCHANGE_NAME)).isEqualTo("Euronext Brussels");
         // Shown once: the next visit shows the draft as saved, without the notice.
         browser.open("/applications/drafts/" + draft + "/listing");
         assertThat(browser.waitFor(By.id("offshoreIssuer")).getDomProperty("value")).isEqualTo("会话过期控股有限公司 (Cayman)");
@@ -140,8 +141,7 @@ class ErrorPagesAndSessionsIT {
     }
 
     private static ApplicationFacts nothing() {
-        return new ApplicationFacts(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return ApplicationFacts.NONE;
     }
 
     private static void type(Browser browser, String id, String text) {

@@ -19,10 +19,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,27 +38,28 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
-import cn.ola.audit.AuditEventType;
-import cn.ola.filing.ApplicationNumber;
-import cn.ola.support.Browserless;
-import cn.ola.support.DraftDocuments;
-import cn.ola.support.PlatformFacts;
 import cn.ola.audit.AuditEvent;
+import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.CompanyUsers;
 import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
 import cn.ola.company.UnifiedSocialCreditCode;
+import cn.ola.filing.ApplicationNumber;
+import cn.ola.filing.BusinessFacts;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.Declarations;
 import cn.ola.filing.ListingApplication;
+import cn.ola.filing.ListingFacts;
 import cn.ola.filing.StoredDocument;
+import cn.ola.support.Browserless;
 import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.DraftDocuments;
 import cn.ola.support.ListedCase;
+import cn.ola.support.PlatformFacts;
 import cn.ola.workflow.Deadlines;
 
 /**
@@ -348,13 +351,13 @@ class SubsequentOfferingsIT {
         String listedOn = audit.of(listed.id()).stream().filter(e -> e.is(AuditEventType.LISTING_REPORTED))
                 .map(AuditEvent::outcome).findFirst().orElseThrow();
         assertThat(draft.submitted()).isFalse();
-        assertThat(draft.facts().venueExchange()).isEqualTo("HKEX");
-        assertThat(draft.facts().venueRegion()).isEqualTo("HK");
-        assertThat(draft.facts().previouslyListedExchange()).isEqualTo("NYSE");
-        assertThat(draft.facts().previouslyListedAbroadOn()).isEqualTo(LocalDate.parse(listedOn));
-        assertThat(draft.facts().personalInfoUsers()).isEqualTo(listed.facts().personalInfoUsers());
-        assertThat(draft.facts().offeringType()).as("the kind of offering is the company's to choose").isNull();
-        assertThat(draft.facts().declOwnershipDispute()).as("declarations are made anew").isNull();
+        assertThat(draft.facts().get(ListingFacts.VENUE_EXCHANGE)).isEqualTo("HKEX");
+        assertThat(draft.facts().get(ListingFacts.VENUE_REGION)).isEqualTo("HK");
+        assertThat(draft.facts().get(BusinessFacts.PREVIOUSLY_LISTED_EXCHANGE)).isEqualTo("NYSE");
+        assertThat(draft.facts().get(BusinessFacts.PREVIOUSLY_LISTED_ABROAD_ON)).isEqualTo(LocalDate.parse(listedOn));
+        assertThat(draft.facts().get(DataFacts.PERSONAL_INFO_USERS)).isEqualTo(listed.facts().get(DataFacts.PERSONAL_INFO_USERS));
+        assertThat(draft.facts().get(ListingFacts.OFFERING_TYPE)).as("the kind of offering is the company's to choose").isNull();
+        assertThat(draft.facts().get(Declarations.OWNERSHIP_DISPUTE)).as("declarations are made anew").isNull();
         assertThat(page(get(location).param("lang", "en"))).contains("id=\"follows-listing\"")
                 .contains("follows your listing " + listed.number() + " on New York Stock Exchange");
         assertThat(page(get(casePage).param("lang", "en"))).contains("Listings on other markets started from this case")
@@ -378,7 +381,9 @@ class SubsequentOfferingsIT {
 
         // Submitted, it is a case of its own, screened like a first listing; the staff see both cases name each other.
         var facts = PlatformFacts.platform().issuer("Example Listed Holdings Ltd. (Cayman)").users(400_000L).exported(50_000L)
-                .venue("HKEX", "HK").build().previouslyListed(LocalDate.parse(listedOn), "NYSE");
+                .venue("HKEX", "HK").build()
+                .with(BusinessFacts.PREVIOUSLY_LISTED_ABROAD_ON, LocalDate.parse(listedOn))
+                .with(BusinessFacts.PREVIOUSLY_LISTED_EXCHANGE, "NYSE");
         cases.updateDraft(COMPANY_USER, draftId, draft.version(), new ApplicationDraft(facts, List.of()));
         DraftDocuments.uploadEveryNeeded(cases, COMPANY_USER, draftId);
         ApplicationNumber later = cases.submit(COMPANY_USER, draftId).number();

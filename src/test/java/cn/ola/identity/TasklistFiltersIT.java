@@ -49,6 +49,7 @@ import org.springframework.context.ApplicationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.ola.filing.StateAssets;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
 import cn.ola.company.NewCompany;
@@ -372,7 +373,7 @@ class TasklistFiltersIT {
     }
 
     private String submit(Company company, ApplicationFacts facts) {
-        List<ListingApplications.CloudContract> contracts = facts.stateAssetsSupervisor() == null ? List.of()
+        List<ListingApplications.CloudContract> contracts = facts.get(StateAssets.STATE_ASSETS_SUPERVISOR) == null ? List.of()
                 : List.of(new ListingApplications.CloudContract("Example Cloud", LocalDate.now().plusYears(1)));
         return workflow.submit(applications.createDraft(company.id(), facts, contracts), "compliance").toString();
     }

@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import cn.ola.filing.ListingFacts;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.BusinessFacts;
 import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
@@ -69,10 +73,32 @@ class LettersTest {
         letters = new Letters(applications, companies, documents, audit, new LetterRenderer(), messages,
                 mock(IdentityService.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        var facts = new ApplicationFacts("INDIRECT", "OFFSHORE", "Example Data Holdings Ltd. (Cayman Islands)", "NASDAQ", "US",
-                "IPO", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 3, 2), true, false, false, 800_000L, 5_000L, 0L, true, true,
-                "TOBACCO", new BigDecimal("92.5"), null, null, null, true, "CN", null, false, false, false, false, false, null,
-                null);
+        var facts = ApplicationFacts.NONE
+                .with(ListingFacts.LISTING_TYPE, "INDIRECT")
+                .with(ListingFacts.ISSUER_TYPE, "OFFSHORE")
+                .with(ListingFacts.OFFSHORE_ISSUER, "Example Data Holdings Ltd. (Cayman Islands)")
+                .with(ListingFacts.VENUE_EXCHANGE, "NASDAQ")
+                .with(ListingFacts.VENUE_REGION, "US")
+                .with(ListingFacts.OFFERING_TYPE, "IPO")
+                .with(ListingFacts.PLANNED_LISTING_DATE, LocalDate.of(2026, 9, 1))
+                .with(ListingFacts.OVERSEAS_SUBMISSION_DATE, LocalDate.of(2026, 3, 2))
+                .with(DataFacts.NETWORK_PLATFORM_OPERATOR, true)
+                .with(DataFacts.CIIO, false)
+                .with(DataFacts.IMPORTANT_DATA, false)
+                .with(DataFacts.PERSONAL_INFO_USERS, 800_000L)
+                .with(DataFacts.PI_EXPORTED_NON_SENSITIVE, 5_000L)
+                .with(DataFacts.PI_EXPORTED_SENSITIVE, 0L)
+                .with(DataFacts.CONSENT_OBTAINED, true)
+                .with(DataFacts.SENSITIVE_DATA_MINIMISED, true)
+                .with(BusinessFacts.INDUSTRY, "TOBACCO")
+                .with(BusinessFacts.DOMESTIC_REVENUE_PCT, new BigDecimal("92.5"))
+                .with(BusinessFacts.MANAGEMENT_MOSTLY_PRC, true)
+                .with(BusinessFacts.MAIN_PLACE_OF_BUSINESS, "CN")
+                .with(Declarations.PROHIBITED_BY_LAW, false)
+                .with(Declarations.NATIONAL_SECURITY_THREAT, false)
+                .with(Declarations.RECENT_CRIMINAL_OFFENCE, false)
+                .with(Declarations.UNDER_INVESTIGATION, false)
+                .with(Declarations.OWNERSHIP_DISPUTE, false);
         when(applications.find(NUMBER)).thenReturn(Optional.of(new ListingApplication(APPLICATION_ID, 5, NUMBER, "IN_REVIEW",
                 java.util.List.of("REGULATORY_CHECKS"), false, NOW, null, NOW, 3, facts)));
         when(companies.findById(5)).thenReturn(Optional.of(new Company(5, UnifiedSocialCreditCode.parse("91110000MA01ABCD2Q"),

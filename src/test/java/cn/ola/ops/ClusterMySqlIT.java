@@ -49,6 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.ola.support.Browserless;
 import cn.ola.support.CaseTraffic;
 import cn.ola.support.CaseTraffic.Step;
+import cn.ola.support.FreshMySqlSchema;
 import cn.ola.support.HaProxy;
 import cn.ola.support.MySqlDatabase;
 
@@ -86,7 +87,7 @@ class ClusterMySqlIT {
 
     @Test
     void twoNodesShareEverythingAndTheSurvivorFinishesEveryCaseWhenOneIsKilled() throws Exception {
-        Schema schema = Schema.fresh(MySqlDatabase.connection());
+        FreshMySqlSchema schema = FreshMySqlSchema.fresh(MySqlDatabase.connection(), "_cluster");
         Path folders = Files.createTempDirectory("ola-cluster");
         List<Node> nodes = List.of(Node.start(1, schema, folders), Node.start(2, schema, folders));
         HaProxy.Proxy lb = null;
@@ -446,46 +447,6 @@ class ClusterMySqlIT {
         System.out.printf("[cluster] %s%n", String.format(format, arguments));
     }
 
-    /** A fresh schema beside the one the tests are given, for the two nodes. */
-    record Schema(String url, String user, String password, String name, String serverUrl) {
-
-        private static final Pattern DATABASE = Pattern.compile("^(jdbc:mysql://[^/]+/)([^?]+)(.*)$");
-
-        static Schema fresh(MySqlDatabase.Connection given) throws SQLException {
-            Matcher url = DATABASE.matcher(given.url());
-            if (!url.matches()) {
-                throw new IllegalArgumentException("Not a MySQL JDBC URL with a database: " + given.url());
-            }
-            String name = url.group(2) + "_cluster";
-            Schema schema = new Schema(url.group(1) + name + url.group(3), given.user(), given.password(), name,
-                    url.group(1) + url.group(3));
-            schema.execute("DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            return schema;
-        }
-
-        JdbcClient jdbc() {
-            return JdbcClient.create(new DriverManagerDataSource(url, user, password));
-        }
-
-        void drop() {
-            try {
-                execute("DROP DATABASE IF EXISTS " + name);
-            } catch (SQLException ignored) {
-                // Only a leftover schema.
-            }
-        }
-
-        private void execute(String... statements) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
-                    Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
-            }
-        }
-    }
-
     /** The built jar, started as a node of the cluster. */
     static final class Node {
 
@@ -501,7 +462,7 @@ class ClusterMySqlIT {
             this.process = process;
         }
 
-        static Node start(int number, Schema schema, Path folders) throws IOException {
+        static Node start(int number, FreshMySqlSchema schema, Path folders) throws IOException {
             int port = freePort();
             Path dataDir = Files.createDirectories(folders.resolve("node-" + number));
             Path log = folders.resolve("node-" + number + ".log");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.company.CompanyUsers;
@@ -102,7 +103,7 @@ class ErrorPagesIT {
         String page = web.get("/applications/drafts/" + draft + "/listing?lang=en").body();
         assertThat(page).contains("id=\"form-kept\"", "value=\"Stale Token Holdings Ltd.\"",
                 "value=\"Stale Token Exchange\"");
-        assertThat(cases.application(user, draft).facts().offshoreIssuer()).isEqualTo("Example Data Holdings Ltd. (Cayman)");
+        assertThat(cases.application(user, draft).facts().get(ListingFacts.OFFSHORE_ISSUER)).isEqualTo("Example Data Holdings Ltd. (Cayman)");
         assertThat(web.get("/applications/drafts/" + draft + "/listing").body()).as("shown once")
                 .doesNotContain("id=\"form-kept\"").contains("value=\"Example Data Holdings Ltd. (Cayman)\"");
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.audit.AuditTrail;
 import cn.ola.filing.ApplicationNumber;
@@ -97,7 +98,7 @@ class PortalRacesIT {
             var draft = cases.application(RaceCases.COMPANY_USER, id);
             String winner = pair.get(0).status() == 302 ? "first" : "second";
             assertThat(draft.version()).as("version of draft %d", id).isEqualTo(1);
-            assertThat(draft.facts().offshoreIssuer()).as("draft %d", id).endsWith("(" + winner + ")");
+            assertThat(draft.facts().get(ListingFacts.OFFSHORE_ISSUER)).as("draft %d", id).endsWith("(" + winner + ")");
         });
     }
 

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.ola.filing.StateAssets;
+import cn.ola.filing.ListingFacts;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.BusinessFacts;
 import cn.ola.company.Companies;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
@@ -147,10 +152,35 @@ class ScreeningInChineseIT {
             String region, Boolean platformOperator, Boolean ciio, Boolean importantData, Long users, Long nonSensitive,
             Long sensitive, String industry, BigDecimal revenuePct, BigDecimal profitPct, Boolean managementMostlyPrc,
             String placeOfBusiness, Boolean prohibitedByLaw, String supervisor) {
-        return new ApplicationFacts(listingType, issuerType, "示例控股有限公司", exchange, exchangeName, region, "IPO",
-                LocalDate.now().plusMonths(6), LocalDate.now().minusDays(1), platformOperator, ciio, importantData, users,
-                nonSensitive, sensitive, true, true, industry, revenuePct, profitPct, null, null, managementMostlyPrc,
-                placeOfBusiness, null, null, prohibitedByLaw, false, false, false, false, supervisor,
-                supervisor == null ? null : "IN_PROGRESS");
+        return ApplicationFacts.NONE
+                .with(ListingFacts.LISTING_TYPE, listingType)
+                .with(ListingFacts.ISSUER_TYPE, issuerType)
+                .with(ListingFacts.OFFSHORE_ISSUER, "示例控股有限公司")
+                .with(ListingFacts.VENUE_EXCHANGE, exchange)
+                .with(ListingFacts.VENUE_EXCHANGE_NAME, exchangeName)
+                .with(ListingFacts.VENUE_REGION, region)
+                .with(ListingFacts.OFFERING_TYPE, "IPO")
+                .with(ListingFacts.PLANNED_LISTING_DATE, LocalDate.now().plusMonths(6))
+                .with(ListingFacts.OVERSEAS_SUBMISSION_DATE, LocalDate.now().minusDays(1))
+                .with(DataFacts.NETWORK_PLATFORM_OPERATOR, platformOperator)
+                .with(DataFacts.CIIO, ciio)
+                .with(DataFacts.IMPORTANT_DATA, importantData)
+                .with(DataFacts.PERSONAL_INFO_USERS, users)
+                .with(DataFacts.PI_EXPORTED_NON_SENSITIVE, nonSensitive)
+                .with(DataFacts.PI_EXPORTED_SENSITIVE, sensitive)
+                .with(DataFacts.CONSENT_OBTAINED, true)
+                .with(DataFacts.SENSITIVE_DATA_MINIMISED, true)
+                .with(BusinessFacts.INDUSTRY, industry)
+                .with(BusinessFacts.DOMESTIC_REVENUE_PCT, revenuePct)
+                .with(BusinessFacts.DOMESTIC_PROFIT_PCT, profitPct)
+                .with(BusinessFacts.MANAGEMENT_MOSTLY_PRC, managementMostlyPrc)
+                .with(BusinessFacts.MAIN_PLACE_OF_BUSINESS, placeOfBusiness)
+                .with(Declarations.PROHIBITED_BY_LAW, prohibitedByLaw)
+                .with(Declarations.NATIONAL_SECURITY_THREAT, false)
+                .with(Declarations.RECENT_CRIMINAL_OFFENCE, false)
+                .with(Declarations.UNDER_INVESTIGATION, false)
+                .with(Declarations.OWNERSHIP_DISPUTE, false)
+                .with(StateAssets.STATE_ASSETS_SUPERVISOR, supervisor)
+                .with(StateAssets.STATE_CLOUD_MIGRATION_STATUS, supervisor == null ? null : "IN_PROGRESS");
     }
 }

@@ -13,6 +13,7 @@ import cn.ola.company.Company;
 import cn.ola.company.NewCompany;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
+import cn.ola.filing.StateAssets;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
 import cn.ola.support.CreditCodes;
@@ -61,14 +62,8 @@ final class StaffTestCases {
 
     /** The same under a state-owned assets supervisor, with its third-party cloud migration under way. */
     static ApplicationFacts stateOwnedPlatformOnNyse(long users, String supervisor) {
-        ApplicationFacts f = largePlatformOnNyse(users);
-        return new ApplicationFacts(f.listingType(), f.issuerType(), f.offshoreIssuer(), f.venueExchange(), f.venueRegion(),
-                f.offeringType(), f.plannedListingDate(), f.overseasSubmissionDate(), f.networkPlatformOperator(), f.ciio(),
-                f.importantData(), f.personalInfoUsers(), f.piExportedNonSensitive(), f.piExportedSensitive(),
-                f.consentObtained(), f.sensitiveDataMinimised(), f.industry(), f.domesticRevenuePct(), f.domesticProfitPct(),
-                f.domesticAssetsPct(), f.domesticNetAssetsPct(), f.managementMostlyPrc(), f.mainPlaceOfBusiness(),
-                f.previouslyListedAbroadOn(), f.declProhibitedByLaw(), f.declNationalSecurityThreat(),
-                f.declRecentCriminalOffence(), f.declUnderInvestigation(), f.declOwnershipDispute(), supervisor, "IN_PROGRESS");
+        return largePlatformOnNyse(users).with(StateAssets.STATE_ASSETS_SUPERVISOR, supervisor)
+                .with(StateAssets.STATE_CLOUD_MIGRATION_STATUS, "IN_PROGRESS");
     }
 
     ApplicationNumber submit(Company company, ApplicationFacts facts, List<ListingApplications.CloudContract> contracts) {

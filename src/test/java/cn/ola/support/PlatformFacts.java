@@ -3,6 +3,11 @@ package cn.ola.support;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import cn.ola.filing.StateAssets;
+import cn.ola.filing.ListingFacts;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.BusinessFacts;
 import cn.ola.filing.ApplicationFacts;
 
 /**
@@ -86,9 +91,36 @@ public final class PlatformFacts {
 
     public ApplicationFacts build() {
         LocalDate applied = appliedAbroad ? (appliedAbroadOn != null ? appliedAbroadOn : today.minusDays(1)) : null;
-        return new ApplicationFacts("INDIRECT", "OFFSHORE", issuer, exchange, region, "IPO", today.plusMonths(6), applied,
-                true, false, false, users, exportedNonSensitive, 0L, true, true, industry, new BigDecimal("92.5"),
-                new BigDecimal("88.0"), new BigDecimal("75.0"), new BigDecimal("70.0"), true, "CN", null, false, false,
-                false, false, false, stateAssetsSupervisor, stateCloudMigrationStatus);
+        return ApplicationFacts.NONE
+                .with(ListingFacts.LISTING_TYPE, "INDIRECT")
+                .with(ListingFacts.ISSUER_TYPE, "OFFSHORE")
+                .with(ListingFacts.OFFSHORE_ISSUER, issuer)
+                .with(ListingFacts.VENUE_EXCHANGE, exchange)
+                .with(ListingFacts.VENUE_REGION, region)
+                .with(ListingFacts.OFFERING_TYPE, "IPO")
+                .with(ListingFacts.PLANNED_LISTING_DATE, today.plusMonths(6))
+                .with(ListingFacts.OVERSEAS_SUBMISSION_DATE, applied)
+                .with(DataFacts.NETWORK_PLATFORM_OPERATOR, true)
+                .with(DataFacts.CIIO, false)
+                .with(DataFacts.IMPORTANT_DATA, false)
+                .with(DataFacts.PERSONAL_INFO_USERS, users)
+                .with(DataFacts.PI_EXPORTED_NON_SENSITIVE, exportedNonSensitive)
+                .with(DataFacts.PI_EXPORTED_SENSITIVE, 0L)
+                .with(DataFacts.CONSENT_OBTAINED, true)
+                .with(DataFacts.SENSITIVE_DATA_MINIMISED, true)
+                .with(BusinessFacts.INDUSTRY, industry)
+                .with(BusinessFacts.DOMESTIC_REVENUE_PCT, new BigDecimal("92.5"))
+                .with(BusinessFacts.DOMESTIC_PROFIT_PCT, new BigDecimal("88.0"))
+                .with(BusinessFacts.DOMESTIC_ASSETS_PCT, new BigDecimal("75.0"))
+                .with(BusinessFacts.DOMESTIC_NET_ASSETS_PCT, new BigDecimal("70.0"))
+                .with(BusinessFacts.MANAGEMENT_MOSTLY_PRC, true)
+                .with(BusinessFacts.MAIN_PLACE_OF_BUSINESS, "CN")
+                .with(Declarations.PROHIBITED_BY_LAW, false)
+                .with(Declarations.NATIONAL_SECURITY_THREAT, false)
+                .with(Declarations.RECENT_CRIMINAL_OFFENCE, false)
+                .with(Declarations.UNDER_INVESTIGATION, false)
+                .with(Declarations.OWNERSHIP_DISPUTE, false)
+                .with(StateAssets.STATE_ASSETS_SUPERVISOR, stateAssetsSupervisor)
+                .with(StateAssets.STATE_CLOUD_MIGRATION_STATUS, stateCloudMigrationStatus);
     }
 }

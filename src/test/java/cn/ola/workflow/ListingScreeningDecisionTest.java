@@ -1,28 +1,13 @@
 package cn.ola.workflow;
 
 import static cn.ola.workflow.ProcessVariables.CIIO;
-import static cn.ola.workflow.ProcessVariables.DECL_NATIONAL_SECURITY_THREAT;
-import static cn.ola.workflow.ProcessVariables.DECL_OWNERSHIP_DISPUTE;
-import static cn.ola.workflow.ProcessVariables.DECL_PROHIBITED_BY_LAW;
-import static cn.ola.workflow.ProcessVariables.DECL_RECENT_CRIMINAL_OFFENCE;
-import static cn.ola.workflow.ProcessVariables.DECL_UNDER_INVESTIGATION;
-import static cn.ola.workflow.ProcessVariables.DOMESTIC_ASSETS_PCT;
-import static cn.ola.workflow.ProcessVariables.DOMESTIC_NET_ASSETS_PCT;
-import static cn.ola.workflow.ProcessVariables.DOMESTIC_PROFIT_PCT;
-import static cn.ola.workflow.ProcessVariables.DOMESTIC_REVENUE_PCT;
 import static cn.ola.workflow.ProcessVariables.EARLIEST_CLOUD_CONTRACT_END;
-import static cn.ola.workflow.ProcessVariables.IMPORTANT_DATA;
 import static cn.ola.workflow.ProcessVariables.INDUSTRY;
 import static cn.ola.workflow.ProcessVariables.ISSUER_TYPE;
 import static cn.ola.workflow.ProcessVariables.MAIN_PLACE_OF_BUSINESS;
-import static cn.ola.workflow.ProcessVariables.MANAGEMENT_MOSTLY_PRC;
 import static cn.ola.workflow.ProcessVariables.NETWORK_PLATFORM_OPERATOR;
 import static cn.ola.workflow.ProcessVariables.PERSONAL_INFO_USERS;
-import static cn.ola.workflow.ProcessVariables.PI_EXPORTED_NON_SENSITIVE;
-import static cn.ola.workflow.ProcessVariables.PI_EXPORTED_SENSITIVE;
-import static cn.ola.workflow.ProcessVariables.PREVIOUSLY_LISTED_ABROAD_ON;
 import static cn.ola.workflow.ProcessVariables.PREVIOUSLY_LISTED_EXCHANGE;
-import static cn.ola.workflow.ProcessVariables.STATE_ASSETS_SUPERVISOR;
 import static cn.ola.workflow.ProcessVariables.USES_THIRD_PARTY_CLOUD;
 import static cn.ola.workflow.ProcessVariables.VENUE_EXCHANGE;
 import static cn.ola.workflow.ProcessVariables.VENUE_REGION;
@@ -64,6 +49,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import cn.ola.filing.BusinessFacts;
+import cn.ola.filing.DataFacts;
+import cn.ola.filing.Declarations;
+import cn.ola.filing.StateAssets;
 import cn.ola.filing.Reasons;
 
 /**
@@ -74,6 +63,23 @@ import cn.ola.filing.Reasons;
  */
 @ExtendWith(ProcessEngineExtension.class)
 class ListingScreeningDecisionTest {
+
+    // The filed facts the decisions read, by the names their questions give them.
+    private static final String IMPORTANT_DATA = DataFacts.IMPORTANT_DATA.name();
+    private static final String PI_EXPORTED_NON_SENSITIVE = DataFacts.PI_EXPORTED_NON_SENSITIVE.name();
+    private static final String PI_EXPORTED_SENSITIVE = DataFacts.PI_EXPORTED_SENSITIVE.name();
+    private static final String DOMESTIC_REVENUE_PCT = BusinessFacts.DOMESTIC_REVENUE_PCT.name();
+    private static final String DOMESTIC_PROFIT_PCT = BusinessFacts.DOMESTIC_PROFIT_PCT.name();
+    private static final String DOMESTIC_ASSETS_PCT = BusinessFacts.DOMESTIC_ASSETS_PCT.name();
+    private static final String DOMESTIC_NET_ASSETS_PCT = BusinessFacts.DOMESTIC_NET_ASSETS_PCT.name();
+    private static final String MANAGEMENT_MOSTLY_PRC = BusinessFacts.MANAGEMENT_MOSTLY_PRC.name();
+    private static final String DECL_PROHIBITED_BY_LAW = Declarations.PROHIBITED_BY_LAW.name();
+    private static final String DECL_NATIONAL_SECURITY_THREAT = Declarations.NATIONAL_SECURITY_THREAT.name();
+    private static final String DECL_RECENT_CRIMINAL_OFFENCE = Declarations.RECENT_CRIMINAL_OFFENCE.name();
+    private static final String DECL_UNDER_INVESTIGATION = Declarations.UNDER_INVESTIGATION.name();
+    private static final String DECL_OWNERSHIP_DISPUTE = Declarations.OWNERSHIP_DISPUTE.name();
+    private static final String STATE_ASSETS_SUPERVISOR = StateAssets.STATE_ASSETS_SUPERVISOR.name();
+    private static final String PREVIOUSLY_LISTED_ABROAD_ON = BusinessFacts.PREVIOUSLY_LISTED_ABROAD_ON.name();
 
     static final String FILE = "bpmn/listing-screening.dmn";
     static final String REQUIREMENTS_GRAPH = "listing-screening";

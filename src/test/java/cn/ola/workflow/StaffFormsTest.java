@@ -21,6 +21,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.ola.filing.DataFacts;
 import cn.ola.workflow.MemberAgencies.Agency;
 
 /**
@@ -97,7 +98,7 @@ class StaffFormsTest {
                 assertThat(field.path("values").findValuesAsText("label")).containsExactlyElementsOf(Stream.of(Agency.values())
                         .map(a -> ZH.getProperty("cases.agency." + a.name()) + SEPARATOR + a.englishName()).toList());
             }
-            if (key.equals(ProcessVariables.CONSENT_OBTAINED) || key.equals(ProcessVariables.SENSITIVE_DATA_MINIMISED)) {
+            if (key.equals(DataFacts.CONSENT_OBTAINED.name()) || key.equals(DataFacts.SENSITIVE_DATA_MINIMISED.name())) {
                 assertThat(field.path("type").asText()).as("yes or no, as a tick").isEqualTo("checkbox");
             }
             if (key.endsWith(ProcessVariables.REASON_SUFFIX)) {
