@@ -853,9 +853,10 @@ class ApplicationsApiIT {
                     API, API + "/{id}", API + "/{id}/submission", API + "/{id}/documents",
                     API + "/{id}/documents/{documentId}/content", API + "/{id}/case", API + "/{id}/materials-answers",
                     API + "/{id}/overseas-submission", API + "/{id}/listing-report", API + "/{id}/interim-measures-compliance",
-                    API + "/{id}/withdrawal",
+                    API + "/{id}/withdrawal", API + "/{id}/another-market",
                     "/api/v1/material-events", "/api/v1/material-events/{id}", "/api/v1/material-events/{id}/answers",
-                    "/api/v1/subsequent-offerings", "/api/v1/subsequent-offerings/{id}");
+                    "/api/v1/subsequent-offerings", "/api/v1/subsequent-offerings/{id}",
+                    "/api/v1/subsequent-offerings/{id}/withdrawal");
             assertThat(result.getResponse().getContentAsString()).contains("OLA-2026-000123")
                     .contains("https://ola.example.cn/problems/validation");
         }
