@@ -59,10 +59,11 @@ class ApiMalformedInputPropertiesIT {
 
     @BeforeContainer
     static void start() throws Exception {
+        // As arguments, not builder properties: those are defaults that application.yml overrides, which put this
+        // system on the developer's own file database under ./data.
         system = new SpringApplicationBuilder(OverseasListingApplication.class).profiles("dev")
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:api-props;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                        "ola.data-dir=target/api-props-data", "ola.documents.max-size=4KB")
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:api-props;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                        "--ola.data-dir=target/api-props-data", "--ola.documents.max-size=4KB");
         base = "http://localhost:" + system.getEnvironment().getRequiredProperty("local.server.port");
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> created = send(request(API).header("Content-Type", "application/json")
