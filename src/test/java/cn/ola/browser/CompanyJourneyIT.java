@@ -269,6 +269,10 @@ class CompanyJourneyIT {
                 return false;
             } catch (org.openqa.selenium.StaleElementReferenceException gone) {
                 return true;
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                // While the next page replaces the old one, Chromium may answer that the node no longer
+                // belongs to the document before it calls it stale: look again.
+                return false;
             }
         }, "the next page after " + before);
     }
@@ -279,7 +283,8 @@ class CompanyJourneyIT {
         browser.waitUntil(d -> {
             try {
                 return d.findElement(By.id(kind)).getText().contains(file.getFileName().toString());
-            } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+            } catch (org.openqa.selenium.WebDriverException reloading) {
+                // Stale, or not yet part of the reloaded page: look again.
                 return false;
             }
         }, "the " + kind + " to show " + file.getFileName());
