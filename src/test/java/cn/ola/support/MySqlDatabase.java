@@ -1,5 +1,6 @@
 package cn.ola.support;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ public final class MySqlDatabase implements ExecutionCondition {
     public static final String URL_VARIABLE = "OLA_IT_MYSQL_URL";
     public static final String USER_VARIABLE = "OLA_IT_MYSQL_USER";
     public static final String PASSWORD_VARIABLE = "OLA_IT_MYSQL_PASSWORD";
+    /** The number of the parallel test JVM, set by the build (failsafe's fork number). */
+    static final String FORK_PROPERTY = "ola.it.fork";
     /** Camunda needs these on every MySQL connection. */
     static final String REQUIRED_URL_PARAMETER = "sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
 
@@ -59,8 +62,28 @@ public final class MySqlDatabase implements ExecutionCondition {
             if (connection == null && dockerAvailable()) {
                 connection = fromContainer();
             }
+            connection = ofThisFork(connection);
         }
         return connection;
+    }
+
+    /**
+     * The build runs the test classes with systems of their own in two JVMs at once ({@value #FORK_PROPERTY} is the
+     * JVM's number): each JVM gets a schema of its own beside the given one, so that two systems never share a
+     * database. The classes of one JVM run one after the other and share its schema, as they all share the given
+     * one in a single JVM.
+     */
+    private static Connection ofThisFork(Connection given) {
+        String fork = System.getProperty(FORK_PROPERTY, "");
+        if (given == null || fork.isBlank()) {
+            return given;
+        }
+        try {
+            return FreshMySqlSchema.kept(given, "_f" + fork).connection();
+        } catch (SQLException failed) {
+            throw new ExtensionConfigurationException("Could not make the schema of test JVM " + fork + " beside "
+                    + given.url() + ": " + failed.getMessage(), failed);
+        }
     }
 
     private static Connection fromEnvironment() {
