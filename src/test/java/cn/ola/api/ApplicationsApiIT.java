@@ -31,7 +31,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -58,14 +57,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browser;
 import cn.ola.support.Chromium;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.StaffTasks;
-import cn.ola.support.CreditCodes;
+import cn.ola.support.NewCompanies;
 
 /**
  * The company REST API on the running system, as a company's own system uses it: HTTP Basic
@@ -103,11 +99,8 @@ class ApplicationsApiIT {
     @BeforeEach
     void secondCompany() {
         if (otherUser == null) {
-            String user = "api-other-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "乙方数据有限公司",
-                    "Other Data Co., Ltd.", "李雷 Li Lei", "ir@other.example.cn", "+86 10 6000 0000"),
-                    new NewUser(user, "Lei", "Li", "li.lei@other.example.cn", OTHER_PASSWORD));
-            otherUser = user;
+            otherUser = NewCompanies.withUser(companyUsers, "api-other-", "乙方数据有限公司", "Other Data Co., Ltd.",
+                    OTHER_PASSWORD);
         }
     }
 

@@ -15,15 +15,12 @@ import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.support.Browser;
 import cn.ola.support.BrowserLanguage;
 import cn.ola.support.Chromium;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.NewCompanies;
 
 /**
  * The portal's dead ends, in a Chinese browser: an address that does not exist, a page the account
@@ -133,11 +130,7 @@ class ErrorPagesAndSessionsIT {
     }
 
     private String newCompanyUser() {
-        String user = "session" + System.nanoTime();
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "会话测试科技股份有限公司",
-                "Session Test Co., Ltd.", "赵敏", user + "@example.cn", "+86 10 5555 0199"),
-                new NewUser(user, "敏", "赵", user + "@example.cn", PASSWORD));
-        return user;
+        return NewCompanies.withUser(companyUsers, "session", "会话测试科技股份有限公司", "Session Test Co., Ltd.", PASSWORD);
     }
 
     private static ApplicationFacts nothing() {

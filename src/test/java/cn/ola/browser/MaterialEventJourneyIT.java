@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,15 +22,12 @@ import org.springframework.context.MessageSource;
 
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browser;
 import cn.ola.support.BrowserLanguage;
 import cn.ola.support.Chromium;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.ListedCase;
+import cn.ola.support.NewCompanies;
 import cn.ola.workflow.Deadlines;
 
 /**
@@ -66,10 +62,8 @@ class MaterialEventJourneyIT {
 
     @Test
     void aListedCompanyReportsAnInvestigationInChineseAndTheCsrcClosesTheMatter(@BrowserLanguage("zh-CN") Browser browser) {
-        String user = "listed" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), COMPANY_NAME,
-                "Example Cross-border Commerce Co., Ltd.", "李静 Li Jing", user + "@example.cn", "+86 21 5555 0188"),
-                new NewUser(user, "Jing", "Li", user + "@example.cn", PASSWORD));
+        String user = NewCompanies.withUser(companyUsers, "listed", COMPANY_NAME, "Example Cross-border Commerce Co., Ltd.",
+                PASSWORD);
         String number = ListedCase.of(cases, tasks, identity, user).number().toString();
         LocalDate yesterday = LocalDate.now(Deadlines.BEIJING).minusDays(1);
 

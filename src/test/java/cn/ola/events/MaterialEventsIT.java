@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,14 +35,11 @@ import cn.ola.applicant.ApplicationDraft;
 import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ListingApplication;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
 import cn.ola.support.ListedCase;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.workflow.Deadlines;
 
@@ -86,11 +82,8 @@ class MaterialEventsIT {
             listed = ListedCase.of(cases, tasks, identity, COMPANY_USER);
         }
         if (otherUser == null) {
-            String userId = "events-other-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "丙方数据有限公司",
-                    "Third Data Co., Ltd.", "韩梅梅 Han Meimei", userId + "@example.cn", "+86 10 6100 0000"),
-                    new NewUser(userId, "Meimei", "Han", userId + "@example.cn", OTHER_PASSWORD));
-            otherUser = userId;
+            otherUser = NewCompanies.withUser(companyUsers, "events-other-", "丙方数据有限公司", "Third Data Co., Ltd.",
+                    OTHER_PASSWORD);
         }
     }
 

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,9 +43,6 @@ import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditEventType;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.BusinessFacts;
 import cn.ola.filing.DataFacts;
@@ -55,10 +51,10 @@ import cn.ola.filing.ListingApplication;
 import cn.ola.filing.ListingFacts;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
 import cn.ola.support.ListedCase;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.workflow.Deadlines;
 
@@ -103,11 +99,8 @@ class SubsequentOfferingsIT {
             listed = ListedCase.of(cases, tasks, identity, COMPANY_USER);
         }
         if (otherUser == null) {
-            String userId = "offerings-other-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "丁方数据有限公司",
-                    "Fourth Data Co., Ltd.", "李雷 Li Lei", userId + "@example.cn", "+86 10 6200 0000"),
-                    new NewUser(userId, "Lei", "Li", userId + "@example.cn", OTHER_PASSWORD));
-            otherUser = userId;
+            otherUser = NewCompanies.withUser(companyUsers, "offerings-other-", "丁方数据有限公司", "Fourth Data Co., Ltd.",
+                    OTHER_PASSWORD);
         }
     }
 

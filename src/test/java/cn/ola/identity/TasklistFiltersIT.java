@@ -52,15 +52,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.ola.filing.StateAssets;
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
-import cn.ola.company.NewCompany;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ListingApplications;
 import cn.ola.identity.TasklistFilters.DefaultFilter;
 import cn.ola.security.Roles;
 import cn.ola.support.Browserless;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.CaseWorkflow;
@@ -367,9 +365,7 @@ class TasklistFiltersIT {
 
     private Company registerCompany() {
         String unique = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000L, 9_999_999L));
-        return companies.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()),
-                "行列测试" + unique + "数据股份有限公司", "Rows Test " + unique + " Data Co., Ltd.", "王芳 Wang Fang",
-                "ir@example.cn", "+86 21 5000 0000"));
+        return NewCompanies.register(companies, "行列测试" + unique + "数据股份有限公司", "Rows Test " + unique + " Data Co., Ltd.");
     }
 
     private String submit(Company company, ApplicationFacts facts) {

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,13 +41,10 @@ import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
 import cn.ola.applicant.Upload;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.ApplicationNumber;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
@@ -291,11 +287,8 @@ class NotificationsIT {
     }
 
     private String registerAnotherCompany() {
-        String userId = "other-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "另一家科技股份有限公司",
-                "Another Technology Co., Ltd.", "王芳 Wang Fang", "ir@another.example.cn", "+86 21 5000 0000"),
-                new NewUser(userId, "Fang", "Wang", "wang.fang@another.example.cn", "secret-Passw0rd"));
-        return userId;
+        return NewCompanies.withUser(companyUsers, "other-", "另一家科技股份有限公司", "Another Technology Co., Ltd.",
+                "secret-Passw0rd");
     }
 
     private static String subject(MimeMessage message) {

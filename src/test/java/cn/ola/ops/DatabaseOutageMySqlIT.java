@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -53,15 +52,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browserless;
 import cn.ola.support.CaseTraffic;
 import cn.ola.support.CaseTraffic.Step;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.HaProxy;
 import cn.ola.support.MySqlDatabase;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.ProblemLog;
 
 /**
@@ -329,11 +325,7 @@ class DatabaseOutageMySqlIT {
     }
 
     private String registerCompany() {
-        String user = "outage-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "断线测试数据股份有限公司",
-                "Outage Test Data Co., Ltd.", "王芳 Wang Fang", "ir@outage.example.cn", "+86 10 6000 0001"),
-                new NewUser(user, "Fang", "Wang", "wang.fang@outage.example.cn", PASSWORD));
-        return user;
+        return NewCompanies.withUser(companyUsers, "outage-", "断线测试数据股份有限公司", "Outage Test Data Co., Ltd.", PASSWORD);
     }
 
     /** A staff completion the engine's API answered 204. */

@@ -25,16 +25,14 @@ import cn.ola.applicant.Upload;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.Company;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.DocumentStore;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
 import cn.ola.support.LargePlatform;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.Race;
 
 /**
@@ -255,10 +253,8 @@ class AccountBasicsIT {
 
     /** Registers a company with two users; their user names. */
     private List<String> company(String name) {
-        String first = "acct" + System.nanoTime();
+        String first = NewCompanies.withUser(companyUsers, "acct", name, null, PASSWORD);
         String second = first + "-2";
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), name, null, "钱伟",
-                first + "@example.cn", "+86 10 5555 0100"), new NewUser(first, "伟", "钱", first + "@example.cn", PASSWORD));
         companyUsers.invite(companyUsers.companyOf(first).orElseThrow(),
                 new NewUser(second, "丽", "孙", second + "@example.cn", PASSWORD));
         return List.of(first, second);

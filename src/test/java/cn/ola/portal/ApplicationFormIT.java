@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +31,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browserless;
 import cn.ola.support.DevSystemTest;
-import cn.ola.support.CreditCodes;
+import cn.ola.support.NewCompanies;
 
 /** A compliance officer fills in, checks and submits an application in the portal, as the pages show it. */
 @DevSystemTest
@@ -449,11 +445,8 @@ class ApplicationFormIT {
     }
 
     String otherCompanyUser() {
-        String userId = "officer" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "另一家科技有限公司",
-                        "Another Technology Co., Ltd.", "Li Lei", "li.lei@example.com", "+86 10 5555 0000"),
-                new NewUser(userId, "Lei", "Li", "li.lei@example.com", "secret-password-1"));
-        return userId;
+        return NewCompanies.withUser(companyUsers, "officer", "另一家科技有限公司", "Another Technology Co., Ltd.",
+                "secret-password-1");
     }
 
 }

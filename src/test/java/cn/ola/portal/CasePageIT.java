@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,15 +47,12 @@ import cn.ola.applicant.DocumentKind;
 import cn.ola.applicant.Upload;
 import cn.ola.audit.AuditTrail;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.StoredDocument;
 import cn.ola.support.Browserless;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ApplicantAction;
@@ -405,11 +401,7 @@ class CasePageIT {
 
         @BeforeEach
         void registerAnotherCompany() {
-            String suffix = Long.toString(ThreadLocalRandom.current().nextLong(100_000L, 999_999L));
-            stranger = "other" + suffix;
-            companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "另一家公司" + suffix, null,
-                    "张三", "zhang@example.cn", "+86 10 6500 0000"),
-                    new NewUser(stranger, "三", "张", "zhang" + suffix + "@example.cn", "Harbour2026x"));
+            stranger = NewCompanies.withUser(companyUsers, "other", "另一家公司", null, "Harbour2026x");
         }
 
         @Test

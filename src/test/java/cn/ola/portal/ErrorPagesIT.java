@@ -16,14 +16,11 @@ import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
-import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.support.Browserless;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
 import cn.ola.support.LargePlatform;
+import cn.ola.support.NewCompanies;
 
 /**
  * The portal's error pages and what happens to a form sent with a session or CSRF token the server
@@ -156,10 +153,7 @@ class ErrorPagesIT {
     }
 
     private String companyUser() {
-        String user = "errors" + System.nanoTime();
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "错误页面测试股份有限公司", null,
-                "周杰", user + "@example.cn", "+86 10 5555 0111"), new NewUser(user, "杰", "周", user + "@example.cn", PASSWORD));
-        return user;
+        return NewCompanies.withUser(companyUsers, "errors", "错误页面测试股份有限公司", null, PASSWORD);
     }
 
     private String submitted(String user) {

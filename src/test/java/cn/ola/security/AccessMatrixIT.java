@@ -28,19 +28,17 @@ import cn.ola.applicant.ApplicantCases;
 import cn.ola.applicant.ApplicationDraft;
 import cn.ola.applicant.DocumentKind;
 import cn.ola.company.CompanyUsers;
-import cn.ola.company.NewCompany;
 import cn.ola.company.NewUser;
-import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.events.MaterialEvents;
 import cn.ola.events.SubsequentOfferings;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.StoredDocument;
 import cn.ola.letters.LetterKind;
 import cn.ola.support.Browserless;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.DevSystemTest;
 import cn.ola.support.DraftDocuments;
 import cn.ola.support.ListedCase;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.ExOfficioReviews;
@@ -123,10 +121,8 @@ class AccessMatrixIT {
 
     @BeforeEach
     void twoCompaniesAndTheirCases() {
-        String userB = "b-" + System.nanoTime();
-        companyUsers.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), "乙方数据股份有限公司",
-                "Company B Data Co., Ltd.", "李雷 Li Lei", userB + "@example.cn", "+86 10 6500 0000"),
-                new NewUser(userB, "Lei", "Li", userB + "@example.cn", "Company-B-2026"));
+        String userB = NewCompanies.withUser(companyUsers, "b-", "乙方数据股份有限公司", "Company B Data Co., Ltd.",
+                "Company-B-2026");
         for (Who who : Who.values()) {
             users.put(who, who == Who.COMPANY_B ? userB : who.demoUser);
         }

@@ -10,14 +10,13 @@ import org.camunda.bpm.engine.task.Task;
 
 import cn.ola.company.Companies;
 import cn.ola.company.Company;
-import cn.ola.company.NewCompany;
 import cn.ola.company.UnifiedSocialCreditCode;
 import cn.ola.filing.ApplicationFacts;
 import cn.ola.filing.StateAssets;
 import cn.ola.filing.ApplicationNumber;
 import cn.ola.filing.ListingApplications;
-import cn.ola.support.CreditCodes;
 import cn.ola.support.Html;
+import cn.ola.support.NewCompanies;
 import cn.ola.support.PlatformFacts;
 import cn.ola.support.StaffTasks;
 import cn.ola.workflow.CaseWorkflow;
@@ -47,8 +46,7 @@ final class StaffTestCases {
 
     /** A company with a fresh, valid credit code. */
     Company register(String nameZh, String nameEn) {
-        return companies.register(new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), nameZh, nameEn,
-                "王芳 Wang Fang", "ir@example.cn", "+86 21 5000 0000"));
+        return NewCompanies.register(companies, nameZh, nameEn);
     }
 
     Company demoCompany() {
