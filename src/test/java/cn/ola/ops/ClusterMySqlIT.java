@@ -14,12 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,20 +23,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,8 +96,8 @@ class ClusterMySqlIT {
             Load load = new Load();
             load.start();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> load.failure != null || load.numbers.size() >= CASES * 2 / 5);
-            assertThat(load.failure).as("the load before the kill").isNull();
+                    .until(() -> load.failure() != null || load.numbers.size() >= CASES * 2 / 5);
+            assertThat(load.failure()).as("the load before the kill").isNull();
             // Kill node 1 while it holds jobs (a letter being printed, or acquired and waiting).
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                     .until(() -> !jobsLockedBy(db, "node-1").isEmpty());
@@ -258,42 +247,27 @@ class ClusterMySqlIT {
     final class Load {
 
         final String run = UUID.randomUUID().toString();
-        final AtomicInteger next = new AtomicInteger();
         final Map<Integer, String> numbers = new ConcurrentHashMap<>();
         final AtomicInteger unavailable = new AtomicInteger();
-        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        private final List<Future<?>> running = new ArrayList<>();
-        volatile Throwable failure;
+        private CaseTraffic.Clients clients;
 
         static List<Step> stepsOf(int index) {
             return index % TO_THE_LETTER == 0 ? TO_THE_NOTICE : INTAKE;
         }
 
         void start() {
-            for (int i = 0; i < CLIENTS; i++) {
-                running.add(clients.submit(() -> {
-                    try {
-                        for (int index = next.getAndIncrement(); index < CASES && failure == null;
-                                index = next.getAndIncrement()) {
-                            runCase(index);
-                        }
-                    } catch (Throwable failed) {
-                        failure = failed;
-                    }
-                }));
-            }
+            clients = new CaseTraffic.Clients(CLIENTS, CASES, this::runCase);
+        }
+
+        Throwable failure() {
+            return clients.failure();
         }
 
         void finish(Duration within) throws Exception {
             try {
-                for (Future<?> client : running) {
-                    client.get(within.toMillis(), TimeUnit.MILLISECONDS);
-                }
+                clients.finish(within);
             } finally {
-                clients.shutdownNow();
-            }
-            if (failure != null) {
-                throw new AssertionError("A client failed", failure);
+                clients.stop();
             }
         }
 

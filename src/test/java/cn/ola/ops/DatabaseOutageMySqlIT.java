@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -337,7 +334,6 @@ class DatabaseOutageMySqlIT {
 
         final String company;
         final String run = UUID.randomUUID().toString();
-        final AtomicInteger next = new AtomicInteger();
         final Map<Integer, Long> drafts = new ConcurrentHashMap<>();
         final Map<Integer, String> numbers = new ConcurrentHashMap<>();
         final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
@@ -347,9 +343,7 @@ class DatabaseOutageMySqlIT {
         final AtomicInteger replayed = new AtomicInteger();
         /** Completions carried out although their answer was a 503: the task was gone when the client looked again. */
         final AtomicInteger doneUnacknowledged = new AtomicInteger();
-        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        private final List<Future<?>> running = new ArrayList<>();
-        private volatile Throwable failure;
+        private CaseTraffic.Clients clients;
 
         Load(String company) {
             this.company = company;
@@ -360,18 +354,7 @@ class DatabaseOutageMySqlIT {
         }
 
         void start() {
-            for (int i = 0; i < CLIENTS; i++) {
-                running.add(clients.submit(() -> {
-                    try {
-                        for (int index = next.getAndIncrement(); index < CASES && failure == null;
-                                index = next.getAndIncrement()) {
-                            runCase(index);
-                        }
-                    } catch (Throwable failed) {
-                        failure = failed;
-                    }
-                }));
-            }
+            clients = new CaseTraffic.Clients(CLIENTS, CASES, this::runCase);
         }
 
         int submitted() {
@@ -383,20 +366,15 @@ class DatabaseOutageMySqlIT {
         }
 
         Throwable failure() {
-            return failure;
+            return clients.failure();
         }
 
         void finish(Duration within) throws Exception {
-            for (Future<?> client : running) {
-                client.get(within.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            if (failure != null) {
-                throw new AssertionError("A client failed", failure);
-            }
+            clients.finish(within);
         }
 
         void stop() {
-            clients.shutdownNow();
+            clients.stop();
         }
 
         List<String> letterCases() {

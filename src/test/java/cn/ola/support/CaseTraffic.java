@@ -2,8 +2,16 @@ package cn.ola.support;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import cn.ola.workflow.Deadlines;
 
@@ -67,5 +75,57 @@ public final class CaseTraffic {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, PDF, tail))).build();
+    }
+
+    /**
+     * Client threads, as several client systems at once: each takes the next case's index and runs it, until
+     * every case has run or one client failed.
+     */
+    public static final class Clients {
+
+        private final int cases;
+        private final IntConsumer runCase;
+        private final AtomicInteger next = new AtomicInteger();
+        private final ExecutorService threads;
+        private final List<Future<?>> running = new ArrayList<>();
+        private volatile Throwable failure;
+
+        public Clients(int clients, int cases, IntConsumer runCase) {
+            this.cases = cases;
+            this.runCase = runCase;
+            this.threads = Executors.newFixedThreadPool(clients);
+            for (int i = 0; i < clients; i++) {
+                running.add(threads.submit(this::run));
+            }
+        }
+
+        private void run() {
+            try {
+                for (int index = next.getAndIncrement(); index < cases && failure == null; index = next.getAndIncrement()) {
+                    runCase.accept(index);
+                }
+            } catch (Throwable failed) {
+                failure = failed;
+            }
+        }
+
+        /** What made a client stop, or null. */
+        public Throwable failure() {
+            return failure;
+        }
+
+        /** Waits for every client to run out of cases; a client's failure fails the test. */
+        public void finish(Duration within) throws Exception {
+            for (Future<?> client : running) {
+                client.get(within.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (failure != null) {
+                throw new AssertionError("A client failed", failure);
+            }
+        }
+
+        public void stop() {
+            threads.shutdownNow();
+        }
     }
 }
