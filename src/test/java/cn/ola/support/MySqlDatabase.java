@@ -58,11 +58,10 @@ public final class MySqlDatabase implements ExecutionCondition {
     public static synchronized Connection connection() {
         if (!looked) {
             looked = true;
-            connection = fromEnvironment();
+            connection = ofThisFork(fromEnvironment());
             if (connection == null && dockerAvailable()) {
                 connection = fromContainer();
             }
-            connection = ofThisFork(connection);
         }
         return connection;
     }
@@ -70,8 +69,8 @@ public final class MySqlDatabase implements ExecutionCondition {
     /**
      * The build runs the test classes with systems of their own in two JVMs at once ({@value #FORK_PROPERTY} is the
      * JVM's number): each JVM gets a schema of its own beside the given one, so that two systems never share a
-     * database. The classes of one JVM run one after the other and share its schema, as they all share the given
-     * one in a single JVM.
+     * database (a MySQL container is started per JVM anyway). The classes of one JVM run one after the other and
+     * share its schema, as they all share the given one in a single JVM.
      */
     private static Connection ofThisFork(Connection given) {
         String fork = System.getProperty(FORK_PROPERTY, "");
