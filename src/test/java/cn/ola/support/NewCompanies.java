@@ -13,7 +13,7 @@ import cn.ola.company.UnifiedSocialCreditCode;
 /**
  * Companies registered for a test, each with a fresh credit code, as the portal's registration makes them: for
  * the tests that need a company (and its first user) of their own, e.g. another company that must not see a
- * case. The contact details are plausible and the same for every such company; no test reads them.
+ * case. The contact details are the same for every such company (the staff case view shows them).
  */
 public final class NewCompanies {
 
@@ -37,6 +37,6 @@ public final class NewCompanies {
 
     private static NewCompany company(String nameZh, String nameEn, String contactEmail) {
         return new NewCompany(UnifiedSocialCreditCode.parse(CreditCodes.fresh()), nameZh, nameEn, "王芳 Wang Fang",
-                contactEmail, "+86 10 6500 0000");
+                contactEmail, "+86 21 5000 0000");
     }
 }
