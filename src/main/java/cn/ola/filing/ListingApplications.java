@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -83,9 +86,19 @@ public class ListingApplications {
 
     /** The company's applications, newest first. */
     public List<ListingApplication> ofCompany(long companyId) {
-        return jdbc.sql(SELECT + " WHERE a.company_id = ? AND a.status <> ? ORDER BY a.created_at DESC, a.id DESC")
-                .params(companyId, DELETED).query(ListingApplications::map).list()
-                .stream().map(this::withStages).toList();
+        List<ListingApplication> found = jdbc.sql(SELECT + " WHERE a.company_id = ? AND a.status <> ? ORDER BY a.created_at DESC, a.id DESC")
+                .params(companyId, DELETED).query(ListingApplications::map).list();
+        // The stages of all of them in one query: one per application made the list cost a query per case filed.
+        Map<Long, List<String>> stages = new HashMap<>();
+        jdbc.sql("SELECT s.application_id, s.stage FROM case_stages s JOIN applications a ON a.id = s.application_id"
+                        + " WHERE a.company_id = ?")
+                .param(companyId)
+                .query(row -> {
+                    stages.computeIfAbsent(row.getLong("application_id"), id -> new ArrayList<>()).add(row.getString("stage"));
+                });
+        return found.stream().map(application -> application.submitted()
+                ? application.withStages(Stages.inProcessOrder(stages.getOrDefault(application.id(), List.of())))
+                : application).toList();
     }
 
     public List<CloudContract> cloudContracts(long id) {

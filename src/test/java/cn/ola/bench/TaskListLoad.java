@@ -53,6 +53,8 @@ final class TaskListLoad {
     static final String MY_GROUP_TASKS = "Tasks of my groups";
     /** The staff work queue of our own, first page. */
     static final String WORK_QUEUE = "/staff/tasks";
+    /** Calls of the member agency's search at the size reached by copies (see staffPagesAtScale). */
+    static final int AGENCY_SEARCH_RUNS = 3;
 
     /**
      * The query Tasklist's filter makes the engine run for a group's user, written plainly: what
@@ -92,6 +94,81 @@ final class TaskListLoad {
         }
         growth();
         workQueueAtScale();
+        staffPagesAtScale();
+    }
+
+    /**
+     * The staff search, the staff case view and the dashboard at {@code bench.queue-cases} cases, beyond the
+     * cases filed: the cases are copied in bulk ({@link CaseCopies}, MySQL only) until there are that many,
+     * the pages are read as at the sizes filed, and the copies are removed (kept with the schema under
+     * {@code bench.mysql.keep}, to look at the queries). Search looks for the numbers of copies and originals
+     * alike; the case view opens cases filed, which carry the engine's whole history.
+     */
+    private void staffPagesAtScale() throws Exception {
+        int target = settings.queueCases();
+        if (numbers.isEmpty() || target <= numbers.size()) {
+            return;
+        }
+        String db = system.database;
+        if (!"mysql".equals(db)) {
+            System.out.printf("[%s] staff pages at %,d cases: not measured (the cases are copied on MySQL only)%n", db, target);
+            return;
+        }
+        CaseCopies copies = new CaseCopies(system.dataSource());
+        long originals = copies.originals();
+        int rounds = (int) Math.max(0, (target - originals + originals - 1) / originals);
+        long start = System.nanoTime();
+        for (int round = 1; round <= rounds; round++) {
+            copies.copy(round);
+        }
+        copies.analyze();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cases = originals * (rounds + 1);
+        String at = " @" + String.format(Locale.ROOT, "%,d", target) + " (cases copied in bulk)";
+        System.out.printf(Locale.ROOT, "[%s] %,d cases copied %d times in %.0f s: %,d cases%n", db, originals, rounds, seconds,
+                cases);
+        try {
+            List<String> all = new ArrayList<>(numbers);
+            for (int round = 1; round <= rounds; round++) {
+                for (String number : numbers) {
+                    all.add("OLA-" + (2100 + round) + number.substring(8));
+                }
+            }
+            SplittableRandom random = new SplittableRandom(43);
+            int runs = settings.queryRuns();
+            Browserless staff = signedIn(BenchPeople.CSRC);
+            Latency caseView = measure(runs, () -> ok(staff.get("/staff/applications/" + numbers.get(random.nextInt(numbers.size())))));
+            Latency search = measure(runs, () -> {
+                boolean byName = random.nextBoolean();
+                String q = byName ? people.companies.get(random.nextInt(people.companies.size())).nameZh()
+                        : all.get(random.nextInt(all.size()));
+                return ok(staff.get("/staff/applications?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+            });
+            // Few calls: before the index of V35 one call took over a minute at this size.
+            Browserless agency = signedIn(BenchPeople.NDRC);
+            Latency agencySearch = measure(AGENCY_SEARCH_RUNS, () -> ok(agency.get("/staff/applications")));
+            Browserless supervisor = signedIn(BenchPeople.SUPERVISOR);
+            Latency dashboard = measure(runs, () -> ok(supervisor.get("/staff/dashboard")));
+            ApplicantCases applicant = system.bean(ApplicantCases.class);
+            String companyUser = people.companies.get(0).user();
+            Latency companyList = measure(runs, () -> applicant.applications(companyUser));
+            results.add(db, WORKLOAD, "cases" + at, cases, "cases");
+            results.add(db, WORKLOAD, "copying time" + at, seconds, "s");
+            results.latency(db, WORKLOAD, "(c) staff case view" + at, caseView);
+            results.latency(db, WORKLOAD, "(c) staff search" + at, search);
+            results.latency(db, WORKLOAD, "(c) member agency's search, first page (" + AGENCY_SEARCH_RUNS + " calls)" + at,
+                    agencySearch);
+            results.latency(db, WORKLOAD, "(c) dashboard" + at, dashboard);
+            results.latency(db, WORKLOAD, "(b) company application list" + at, companyList);
+            System.out.printf(Locale.ROOT, "[%s] at %,d cases (copied in bulk): company list p95 %.1f ms, case view p95 %.1f ms, "
+                    + "search p95 %.1f ms, member agency's search p95 %.1f ms, dashboard p95 %.1f ms%n", db, cases,
+                    companyList.millis(95), caseView.millis(95), search.millis(95), agencySearch.millis(95),
+                    dashboard.millis(95));
+        } finally {
+            if (!Boolean.getBoolean("bench.mysql.keep")) {
+                copies.remove();
+            }
+        }
     }
 
     /**
@@ -193,6 +270,8 @@ final class TaskListLoad {
                     : numbers.get(random.nextInt(numbers.size()));
             return ok(staff.get("/staff/applications?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
         }));
+        Browserless agency = signedIn(BenchPeople.NDRC);
+        measured.put("(c) member agency's search, first page", measure(runs, () -> ok(agency.get("/staff/applications"))));
         Browserless supervisor = signedIn(BenchPeople.SUPERVISOR);
         measured.put("(c) dashboard", measure(runs, () -> ok(supervisor.get("/staff/dashboard"))));
 
@@ -226,9 +305,10 @@ final class TaskListLoad {
                     floor.millis(95) + countFloor.millis(95), engine.millis(95), count.millis(95), queue.millis(95));
         }
         System.out.printf(Locale.ROOT, "[%s] at %,d open cases: company list p95 %.1f ms, case view p95 %.1f ms, "
-                + "search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
+                + "search p95 %.1f ms, member agency's search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
                 measured.get("(b) company application list").millis(95), measured.get("(c) staff case view").millis(95),
-                measured.get("(c) staff search").millis(95), measured.get("(c) dashboard").millis(95));
+                measured.get("(c) staff search").millis(95), measured.get("(c) member agency's search, first page").millis(95),
+                measured.get("(c) dashboard").millis(95));
     }
 
     /** p50 growth from the smallest to the largest size, as an exponent of the growth of the open cases. */
