@@ -13,8 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole system as `./mvnw spring-boot:run` starts it (profile dev, demo accounts), on a
  * random port and an in-memory H2 database. The test classes that use this annotation and add no
- * settings of their own share running instances: the build deals them to two JVMs (tag
- * {@code shared-system}), in each of which Spring's test context cache starts the application once.
+ * settings of their own share one running instance per test JVM (tag {@code shared-system}; the build
+ * runs them in one JVM), where Spring's test context cache starts the application once.
  * So a test here never assumes an empty system, nor which other classes share its system: it makes its own company, application or case and counts
  * only those. A class that adds settings ({@code @TestPropertySource}, {@code @MockitoBean}, …)
  * would start a second engine in that JVM: it is tagged {@code own-system} and runs in a JVM of

@@ -67,9 +67,10 @@ public final class MySqlDatabase implements ExecutionCondition {
     }
 
     /**
-     * The build runs the test classes with systems of their own in two JVMs at once ({@value #FORK_PROPERTY} is the
-     * JVM's number): each JVM gets a schema of its own beside the given one, so that two systems never share a
-     * database (a MySQL container is started per JVM anyway). The classes of one JVM run one after the other and
+     * The build may run the test classes with systems of their own in several JVMs at once
+     * ({@code it.own-system.forks}; {@value #FORK_PROPERTY} is the JVM's number): each JVM gets a schema of its
+     * own beside the given one, so that two systems never share a database (a MySQL container is started per JVM
+     * anyway). The classes of one JVM run one after the other and
      * share its schema, as they all share the given one in a single JVM.
      */
     private static Connection ofThisFork(Connection given) {
