@@ -24,6 +24,8 @@ public final class MySqlDatabase implements ExecutionCondition {
     public static final String PASSWORD_VARIABLE = "OLA_IT_MYSQL_PASSWORD";
     /** The number of the parallel test JVM, set by the build (failsafe's fork number). */
     static final String FORK_PROPERTY = "ola.it.fork";
+    /** How many such JVMs run at once; with one, it works on the given schema itself. */
+    static final String FORKS_PROPERTY = "ola.it.forks";
     /** Camunda needs these on every MySQL connection. */
     static final String REQUIRED_URL_PARAMETER = "sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
 
@@ -75,7 +77,7 @@ public final class MySqlDatabase implements ExecutionCondition {
      */
     private static Connection ofThisFork(Connection given) {
         String fork = System.getProperty(FORK_PROPERTY, "");
-        if (given == null || fork.isBlank()) {
+        if (given == null || fork.isBlank() || Integer.getInteger(FORKS_PROPERTY, 1) < 2) {
             return given;
         }
         try {
