@@ -17,8 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
  * runs them in one JVM), where Spring's test context cache starts the application once.
  * So a test here never assumes an empty system, nor which other classes share its system: it makes its own company, application or case and counts
  * only those. A class that adds settings ({@code @TestPropertySource}, {@code @MockitoBean}, …)
- * would start a second engine in that JVM: it is tagged {@code own-system} and runs in a JVM of
- * its own.
+ * would start a second engine in that JVM: it is tagged {@code own-system} and runs with the other such
+ * classes in a JVM of their own, one system at a time, each on a database of its own ({@link OneSystemAtATime}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
