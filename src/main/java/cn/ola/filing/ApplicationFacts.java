@@ -61,12 +61,23 @@ public final class ApplicationFacts {
      * A value of another type is refused ({@link ClassCastException}).
      */
     public ApplicationFacts withValue(Fact<?> fact, Object value) {
+        return withValues(Collections.singletonMap(fact, value));
+    }
+
+    /**
+     * These facts with several answers given at once, each as {@link #withValue} takes it: one copy of the
+     * answers, where one call per answer would copy them once per answer (a stored application's facts are read
+     * this way every time the application is read).
+     */
+    public ApplicationFacts withValues(Map<? extends Fact<?>, ?> values) {
         Map<Fact<?>, Object> changed = new LinkedHashMap<>(answers);
-        if (value == null) {
-            changed.remove(fact);
-        } else {
-            changed.put(fact, fact.cast(value));
-        }
+        values.forEach((fact, value) -> {
+            if (value == null) {
+                changed.remove(fact);
+            } else {
+                changed.put(fact, fact.cast(value));
+            }
+        });
         return new ApplicationFacts(changed);
     }
 

@@ -3,6 +3,8 @@ package cn.ola.filing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -56,14 +58,14 @@ final class FactsJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored facts are not JSON", e);
         }
-        ApplicationFacts facts = ApplicationFacts.NONE;
+        Map<Fact<?>, Object> answers = new LinkedHashMap<>();
         for (Fact<?> fact : FactSection.allFacts()) {
             JsonNode node = object.get(fact.name());
             if (node != null && !node.isNull()) {
-                facts = facts.withValue(fact, value(fact, node));
+                answers.put(fact, value(fact, node));
             }
         }
-        return facts;
+        return ApplicationFacts.NONE.withValues(answers);
     }
 
     private static Object value(Fact<?> fact, JsonNode node) {

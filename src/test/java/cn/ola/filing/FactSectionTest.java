@@ -1,6 +1,7 @@
 package cn.ola.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,9 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +66,22 @@ class FactSectionTest {
         assertThat(FactsJson.read(FactsJson.write(ApplicationFacts.NONE))).isEqualTo(ApplicationFacts.NONE);
         assertThat(FactsJson.read("{\"aRetiredQuestion\": true, \"ciio\": false}"))
                 .isEqualTo(ApplicationFacts.NONE.with(DataFacts.CIIO, false));
+    }
+
+    @Test
+    void answersGivenAtOnceAreTakenAsEachAloneWouldBe() {
+        ApplicationFacts before = ApplicationFacts.NONE.with(DataFacts.CIIO, true).with(ListingFacts.OFFSHORE_ISSUER, "Old Ltd.");
+        Map<Fact<?>, Object> answers = new LinkedHashMap<>();
+        answers.put(DataFacts.CIIO, null);
+        answers.put(DataFacts.PERSONAL_INFO_USERS, 2_500_000L);
+        answers.put(ListingFacts.OFFSHORE_ISSUER, "New Ltd.");
+
+        assertThat(before.withValues(answers)).isEqualTo(before.withValue(DataFacts.CIIO, null)
+                .withValue(DataFacts.PERSONAL_INFO_USERS, 2_500_000L).withValue(ListingFacts.OFFSHORE_ISSUER, "New Ltd."));
+        assertThat(before.withValues(answers).get(DataFacts.CIIO)).as("an answer taken back").isNull();
+        assertThatThrownBy(() -> before.withValues(Map.of(DataFacts.PERSONAL_INFO_USERS, "many")))
+                .isInstanceOf(ClassCastException.class);
+        assertThat(before.get(ListingFacts.OFFSHORE_ISSUER)).as("the facts it started from").isEqualTo("Old Ltd.");
     }
 
     @Test
