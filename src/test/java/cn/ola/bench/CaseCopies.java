@@ -15,12 +15,14 @@ import javax.sql.DataSource;
  * staff case view and the dashboard can be read at 50,000 cases without filing 50,000 cases through the
  * services (an hour on the benchmark's machine). Round k copies every case that has a number: the
  * application with id + k × {@value #ID_STEP} and the number {@code OLA-<2100 + k>-<same digits>}, its
- * current stages, audit trail and documents; and, for the pages that read the engine, its executions,
- * open tasks with their candidate groups, historic process instances, historic tasks and historic
- * identity links, each row under a new id ({@code bench<k>-} and the MD5 of the old one, the same
- * function everywhere, so that the copies refer to one another as the originals do).
+ * current stages, audit trail and documents; and, for the pages and task lists that read the engine, its
+ * executions, open tasks with their candidate groups and (for need-to-know groups) their task authorizations,
+ * its current variables (Tasklist's list shows some of them), historic process instances, historic tasks and
+ * historic identity links, each row under a new id ({@code bench<k>-} and the MD5 of the old one, the same
+ * function everywhere, so that the copies refer to one another as the originals do). A variable stored as a
+ * byte array shares the original's.
  *
- * <p>Not copied: the engine's per-case detail (variables, variable history, activity instances, decision
+ * <p>Not copied: the engine's per-case history detail (variable history, activity instances, decision
  * history, operation log). A case view reads those by the case's process instance id along the engine's
  * indexes, so their size does not enter its cost; it is measured on the cases filed, which have them.
  * No job, timer or event subscription is copied: the engine never acts on a copy by itself.
@@ -35,12 +37,16 @@ final class CaseCopies {
             new String[] {"ACT_RU_EXECUTION", "1 = 1"},
             new String[] {"ACT_RU_TASK", "1 = 1"},
             new String[] {"ACT_RU_IDENTITYLINK", "TASK_ID_ IS NOT NULL"},
+            new String[] {"ACT_RU_VARIABLE", "PROC_INST_ID_ IS NOT NULL AND BATCH_ID_ IS NULL"},
+            // The task authorizations of need-to-know groups (pooled groups have a grant per definition instead).
+            new String[] {"ACT_RU_AUTHORIZATION", "RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ IN (SELECT ID_ FROM ACT_RU_TASK WHERE ID_ NOT LIKE 'bench%')"},
             new String[] {"ACT_HI_PROCINST", "1 = 1"},
             new String[] {"ACT_HI_TASKINST", "1 = 1"},
             new String[] {"ACT_HI_IDENTITYLINK", "ROOT_PROC_INST_ID_ IS NOT NULL"});
     /** Columns that hold the id of a row of an instance, task or execution: renamed consistently in every copy. */
     private static final Set<String> INSTANCE_IDS = Set.of("ID_", "PROC_INST_ID_", "ROOT_PROC_INST_ID_", "EXECUTION_ID_",
-            "PARENT_ID_", "SUPER_EXEC_", "SUPER_PROCESS_INSTANCE_ID_", "TASK_ID_", "PARENT_TASK_ID_", "ACT_INST_ID_");
+            "PARENT_ID_", "SUPER_EXEC_", "SUPER_PROCESS_INSTANCE_ID_", "TASK_ID_", "PARENT_TASK_ID_", "ACT_INST_ID_", "VAR_SCOPE_",
+            "RESOURCE_ID_");
 
     private final DataSource dataSource;
 

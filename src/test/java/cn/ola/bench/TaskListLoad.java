@@ -152,6 +152,16 @@ final class TaskListLoad {
             ApplicantCases applicant = system.bean(ApplicantCases.class);
             String companyUser = people.companies.get(0).user();
             Latency companyList = measure(runs, () -> applicant.applications(companyUser));
+            // The copies carry their open tasks' candidate groups, the member agencies' task authorizations and
+            // the variables Tasklist shows in its list: the task lists read them as they read real tasks.
+            Map<String, Latency> taskLists = taskLists(runs);
+            // The work queue's rows are not copied (workQueueAtScale tops them up on its own): not a figure here.
+            taskLists.keySet().removeIf(figure -> figure.contains("work queue"));
+            JdbcClient jdbc = JdbcClient.create(system.dataSource());
+            results.add(db, WORKLOAD, "open reviewer tasks" + at, openTasks(jdbc, BenchPeople.CRO.group()), "tasks");
+            results.add(db, WORKLOAD, "open member agency tasks" + at, openTasks(jdbc, BenchPeople.NDRC.group()), "tasks");
+            taskLists.forEach((figure, latency) -> results.latency(db, WORKLOAD, figure + at, latency));
+            taskListRatios(taskLists, at, String.format(Locale.ROOT, "%,d cases (copied in bulk)", cases));
             results.add(db, WORKLOAD, "cases" + at, cases, "cases");
             results.add(db, WORKLOAD, "copying time" + at, seconds, "s");
             results.latency(db, WORKLOAD, "(c) staff case view" + at, caseView);
@@ -226,28 +236,8 @@ final class TaskListLoad {
         };
         SplittableRandom random = new SplittableRandom(42);
         int runs = settings.queryRuns();
-        String filter = system.bean(FilterService.class).createFilterQuery().filterNameLike("%" + MY_GROUP_TASKS).singleResult()
-                .getId();
 
-        Map<String, Latency> measured = new LinkedHashMap<>();
-        // Tasklist: the session of the single sign-on (signed in once at the portal), the filter's list and count.
-        for (BenchPeople.Staff staff : List.of(BenchPeople.CRO, BenchPeople.NDRC)) {
-            Browserless tasklist = signedIn(staff);
-            String who = staff == BenchPeople.CRO ? "reviewer" : "member agency";
-            measured.put("(a) " + who + " task list as Tasklist calls it (session)",
-                    measure(runs, () -> ok(tasklist.postJsonAsWebapp(TASKLIST_API + "/filter/" + filter + "/list" + TASKLIST_PAGE,
-                            TASKLIST_BODY, "Accept", "application/hal+json"))));
-            measured.put("(a) " + who + " task count as Tasklist calls it (session)",
-                    measure(runs, () -> ok(tasklist.postJsonAsWebapp(TASKLIST_API + "/filter/" + filter + "/count",
-                            TASKLIST_BODY))));
-            try (Connection connection = system.dataSource().getConnection()) {
-                measured.put("(a) " + who + " raw SQL floor, list", measure(runs, () -> raw(connection, RAW_LIST, staff.group())));
-                measured.put("(a) " + who + " raw SQL floor, count", measure(runs, () -> raw(connection, RAW_COUNT, staff.group())));
-            }
-            measured.put("(a) " + who + " task query in the engine (as the user, no HTTP)",
-                    measure(runs, () -> engineList(staff)));
-            measured.put("(a) " + who + " work queue /staff/tasks (session)", measure(runs, () -> ok(tasklist.get(WORK_QUEUE))));
-        }
+        Map<String, Latency> measured = taskLists(runs);
         Browserless reviewer = new Browserless(system.port());
         String basic = "/engine-rest/task?candidateGroup=cro-reviewer&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
         measured.put("(a) reviewer task list REST (Basic auth)",
@@ -287,6 +277,46 @@ final class TaskListLoad {
             p50.put(figure.getKey(), figure.getValue().millis(50));
         }
         medians.put(size, p50);
+        taskListRatios(measured, at, String.format(Locale.ROOT, "%,d open cases", numbers.size()));
+        System.out.printf(Locale.ROOT, "[%s] at %,d open cases: company list p95 %.1f ms, case view p95 %.1f ms, "
+                + "search p95 %.1f ms, member agency's search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
+                measured.get("(b) company application list").millis(95), measured.get("(c) staff case view").millis(95),
+                measured.get("(c) staff search").millis(95), measured.get("(c) member agency's search, first page").millis(95),
+                measured.get("(c) dashboard").millis(95));
+    }
+
+    /**
+     * The reviewer's and a member agency's task lists as Tasklist calls them (the session of the single sign-on,
+     * signed in once at the portal; the filter's list and count), the raw SQL floor of each, the engine's query
+     * as the user, and the work queue of our own.
+     */
+    private Map<String, Latency> taskLists(int runs) throws SQLException {
+        String filter = system.bean(FilterService.class).createFilterQuery().filterNameLike("%" + MY_GROUP_TASKS).singleResult()
+                .getId();
+        Map<String, Latency> measured = new LinkedHashMap<>();
+        for (BenchPeople.Staff staff : List.of(BenchPeople.CRO, BenchPeople.NDRC)) {
+            Browserless tasklist = signedIn(staff);
+            String who = staff == BenchPeople.CRO ? "reviewer" : "member agency";
+            measured.put("(a) " + who + " task list as Tasklist calls it (session)",
+                    measure(runs, () -> ok(tasklist.postJsonAsWebapp(TASKLIST_API + "/filter/" + filter + "/list" + TASKLIST_PAGE,
+                            TASKLIST_BODY, "Accept", "application/hal+json"))));
+            measured.put("(a) " + who + " task count as Tasklist calls it (session)",
+                    measure(runs, () -> ok(tasklist.postJsonAsWebapp(TASKLIST_API + "/filter/" + filter + "/count",
+                            TASKLIST_BODY))));
+            try (Connection connection = system.dataSource().getConnection()) {
+                measured.put("(a) " + who + " raw SQL floor, list", measure(runs, () -> raw(connection, RAW_LIST, staff.group())));
+                measured.put("(a) " + who + " raw SQL floor, count", measure(runs, () -> raw(connection, RAW_COUNT, staff.group())));
+            }
+            measured.put("(a) " + who + " task query in the engine (as the user, no HTTP)",
+                    measure(runs, () -> engineList(staff)));
+            measured.put("(a) " + who + " work queue /staff/tasks (session)", measure(runs, () -> ok(tasklist.get(WORK_QUEUE))));
+        }
+        return measured;
+    }
+
+    /** Each list against its floor, recorded and printed (the line the check command shows). */
+    private void taskListRatios(Map<String, Latency> measured, String at, String where) {
+        String db = system.database;
         for (String who : List.of("reviewer", "member agency")) {
             Latency list = measured.get("(a) " + who + " task list as Tasklist calls it (session)");
             Latency count = measured.get("(a) " + who + " task count as Tasklist calls it (session)");
@@ -294,21 +324,17 @@ final class TaskListLoad {
             Latency countFloor = measured.get("(a) " + who + " raw SQL floor, count");
             Latency engine = measured.get("(a) " + who + " task query in the engine (as the user, no HTTP)");
             Latency queue = measured.get("(a) " + who + " work queue /staff/tasks (session)");
+            String queueFigure = queue == null ? "" : String.format(Locale.ROOT, "; work queue p95 %.1f ms", queue.millis(95));
             results.add(db, WORKLOAD, who + " list p95 / floor p95" + at, list.millis(95) / floor.millis(95), "x");
             results.add(db, WORKLOAD, who + " engine query p95 / floor p95" + at, engine.millis(95) / floor.millis(95), "x");
             // Tasklist's one call runs the list and the count: its own floor is both raw queries.
             results.add(db, WORKLOAD, who + " list p95 / (list + count floor) p95" + at,
                     list.millis(95) / (floor.millis(95) + countFloor.millis(95)), "x");
-            System.out.printf(Locale.ROOT, "[%s] %s at %,d open cases: task list as Tasklist calls it p95 %.1f ms "
-                    + "(raw SQL floor %.1f ms, with the count's %.1f ms, engine query %.1f ms), count p95 %.1f ms; "
-                    + "work queue p95 %.1f ms%n", db, who, numbers.size(), list.millis(95), floor.millis(95),
-                    floor.millis(95) + countFloor.millis(95), engine.millis(95), count.millis(95), queue.millis(95));
+            System.out.printf(Locale.ROOT, "[%s] %s at %s: task list as Tasklist calls it p95 %.1f ms "
+                    + "(raw SQL floor %.1f ms, with the count's %.1f ms, engine query %.1f ms), count p95 %.1f ms%s%n",
+                    db, who, where, list.millis(95), floor.millis(95), floor.millis(95) + countFloor.millis(95),
+                    engine.millis(95), count.millis(95), queueFigure);
         }
-        System.out.printf(Locale.ROOT, "[%s] at %,d open cases: company list p95 %.1f ms, case view p95 %.1f ms, "
-                + "search p95 %.1f ms, member agency's search p95 %.1f ms, dashboard p95 %.1f ms%n", db, numbers.size(),
-                measured.get("(b) company application list").millis(95), measured.get("(c) staff case view").millis(95),
-                measured.get("(c) staff search").millis(95), measured.get("(c) member agency's search, first page").millis(95),
-                measured.get("(c) dashboard").millis(95));
     }
 
     /** p50 growth from the smallest to the largest size, as an exponent of the growth of the open cases. */
