@@ -96,9 +96,8 @@ public class ListingApplications {
                 .query(row -> {
                     stages.computeIfAbsent(row.getLong("application_id"), id -> new ArrayList<>()).add(row.getString("stage"));
                 });
-        return found.stream().map(application -> application.submitted()
-                ? application.withStages(Stages.inProcessOrder(stages.getOrDefault(application.id(), List.of())))
-                : application).toList();
+        return found.stream().map(application -> withStages(application, stages.getOrDefault(application.id(), List.of())))
+                .toList();
     }
 
     public List<CloudContract> cloudContracts(long id) {
@@ -228,14 +227,18 @@ public class ListingApplications {
 
     private static final String SELECT = "SELECT a.* FROM applications a";
 
-    /** The stages the case stands in now, in the order of the process (a company has a handful of cases). */
+    /** The application with the stages its case stands in now. */
     private ListingApplication withStages(ListingApplication application) {
         if (!application.submitted()) {
             return application;
         }
-        return application.withStages(Stages.inProcessOrder(
-                jdbc.sql("SELECT stage FROM case_stages WHERE application_id = ?").param(application.id())
-                        .query(String.class).list()));
+        return withStages(application, jdbc.sql("SELECT stage FROM case_stages WHERE application_id = ?")
+                .param(application.id()).query(String.class).list());
+    }
+
+    /** The application with these stages, in the order of the process; a draft stands in none. */
+    private static ListingApplication withStages(ListingApplication application, List<String> stages) {
+        return application.submitted() ? application.withStages(Stages.inProcessOrder(stages)) : application;
     }
 
     private static ListingApplication map(ResultSet row, int n) throws SQLException {
