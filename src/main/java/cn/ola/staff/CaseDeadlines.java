@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Service;
 
+import cn.ola.workflow.CaseModel;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.ProcessVariables;
 
@@ -60,7 +61,7 @@ class CaseDeadlines {
         for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(number).unfinished().list()) {
             processNames.put(instance.getId(), instance.getProcessDefinitionName());
-            processKeys.put(instance.getId(), instance.getProcessDefinitionKey());
+            processKeys.put(instance.getId(), CaseModel.wordingKey(instance.getProcessDefinitionKey()));
         }
         if (processNames.isEmpty()) {
             return List.of();

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 
 import cn.ola.audit.AuditEvent;
 import cn.ola.audit.AuditTrail;
+import cn.ola.workflow.CaseModel;
 import cn.ola.workflow.CaseTaskNames;
 import cn.ola.workflow.Deadlines;
 import cn.ola.workflow.ProcessVariables;
@@ -122,7 +123,7 @@ class CaseTimeline {
         Map<String, String> processKeys = new HashMap<>();
         Map<String, Map<String, Object>> decisionsByActivityInstance = new HashMap<>();
         for (HistoricProcessInstance instance : instances) {
-            processKeys.put(instance.getId(), instance.getProcessDefinitionKey());
+            processKeys.put(instance.getId(), CaseModel.wordingKey(instance.getProcessDefinitionKey()));
             for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(instance.getId())
                     .entityType(EntityTypes.TASK).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
                 if (entry.getTaskId() != null && entry.getUserId() != null) {
@@ -147,7 +148,7 @@ class CaseTimeline {
                     entries.add(new Entry(activity.getStartTime().toInstant(), SYSTEM, event,
                             activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName(),
                             null, instance.getProcessDefinitionName(), Source.ENGINE, null, activity.getActivityId(),
-                            instance.getProcessDefinitionKey(), Map.of()));
+                            processKeys.get(instance.getId()), Map.of()));
                 }
             }
         }

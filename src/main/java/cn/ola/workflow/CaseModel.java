@@ -9,7 +9,8 @@ import cn.ola.filing.Stage;
  * The process models of a case ({@code bpmn/<key>.bpmn}), each with the stage its staff tasks belong
  * to. A model that several stages call (a member agency's opinion, the company's reports and
  * supplements) has no stage of its own: its tasks belong to the stage of the caller.
- * {@code CaseModelTest} holds this list against the models.
+ * {@code CaseModelTest} holds this list against the models. The member agency's opinion is one model
+ * deployed once per agency ({@code member-agency-opinion-<agency>}, {@link AgencyOpinionDefinitions}).
  */
 public enum CaseModel {
     OVERSEAS_LISTING("overseas-listing", Stage.INTAKE_CHECK),
@@ -53,8 +54,16 @@ public enum CaseModel {
         return stage != null && stage.block().isPresent();
     }
 
-    /** The model of this process definition key, if it is one of ours. */
+    /** The model of this process definition key, if it is one of ours (an agency's opinion: the opinion's model). */
     public static Optional<CaseModel> of(String key) {
+        if (key != null && key.startsWith(MEMBER_AGENCY_OPINION.key + "-")) {
+            return Optional.of(MEMBER_AGENCY_OPINION);
+        }
         return Arrays.stream(values()).filter(model -> model.key.equals(key)).findFirst();
+    }
+
+    /** The key under which a definition is worded on pages: its model's key (one for every agency's opinion). */
+    public static String wordingKey(String definitionKey) {
+        return of(definitionKey).map(CaseModel::key).orElse(definitionKey);
     }
 }

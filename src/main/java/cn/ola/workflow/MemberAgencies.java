@@ -54,6 +54,14 @@ public class MemberAgencies {
             return englishName;
         }
 
+        /**
+         * The key of the agency's own definition of the opinion ({@link AgencyOpinionDefinitions}): its
+         * tasks are offered to this agency alone, so the agency can see all of them through one grant.
+         */
+        public String opinionProcess() {
+            return CaseModel.MEMBER_AGENCY_OPINION.key() + "-" + code();
+        }
+
         /** The form's checkbox by which the office consults this agency. */
         public String consultVariable() {
             return ProcessVariables.consult(code());
@@ -69,6 +77,11 @@ public class MemberAgencies {
             }
         }
         return codes;
+    }
+
+    /** The definition that a consultation of the agency with this code calls: the agency's own. */
+    public String opinionProcess(String code) {
+        return Agency.valueOf(code.toUpperCase(Locale.ROOT)).opinionProcess();
     }
 
     /** Opens a round of consultation: nobody has disagreed yet. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.ola.security.Roles;
+import cn.ola.workflow.AgencyOpinionDefinitions;
+import cn.ola.workflow.MemberAgencies.Agency;
 
 /**
- * The pooling table held against the models in {@code bpmn/}: a pooled definition offers its tasks
- * only to groups pooled on it, so that a definition grant never exposes a need-to-know group's
- * task (an agency's opinion, a regulator's approval, a company's step) to anyone else.
+ * The pooling table held against the models in {@code bpmn/} and the agencies' opinions made from
+ * one of them: a pooled definition offers its tasks only to groups pooled on it, so that a
+ * definition grant never exposes a need-to-know group's task (an agency's opinion, a regulator's
+ * approval, a company's step) to anyone else.
  */
 class TaskPoolsTest {
 
@@ -44,6 +48,10 @@ class TaskPoolsTest {
                 }
             }
         }
+        AgencyOpinionDefinitions.models().forEach((key, model) -> {
+            List<String> groups = CANDIDATES.computeIfAbsent(key, k -> new ArrayList<>());
+            model.getModelElementsByType(UserTask.class).forEach(task -> groups.add(task.getId() + "=" + task.getCamundaCandidateGroups()));
+        });
     }
 
     private static void collectNested(org.camunda.bpm.model.bpmn.instance.BaseElement scope, List<String> groups) {
@@ -75,17 +83,25 @@ class TaskPoolsTest {
     }
 
     @Test
-    void needToKnowGroupsAreNeverPooled() {
-        assertThat(TaskPools.POOLED.keySet()).allSatisfy(group -> {
-            assertThat(group).doesNotStartWith(Roles.MEMBER_AGENCY_PREFIX).doesNotStartWith(Roles.INDUSTRY_REGULATOR_PREFIX)
-                    .doesNotStartWith(Roles.COMPANY_PREFIX);
+    void industryRegulatorsAndCompaniesAreNeverPooledAndEachAgencyOnlyOnItsOwnOpinion() {
+        assertThat(TaskPools.POOLED).allSatisfy((group, definitions) -> {
+            assertThat(group).doesNotStartWith(Roles.INDUSTRY_REGULATOR_PREFIX).doesNotStartWith(Roles.COMPANY_PREFIX);
             assertThat(Roles.isStaffGroup(group)).isTrue();
+            if (group.startsWith(Roles.MEMBER_AGENCY_PREFIX)) {
+                Agency agency = Agency.valueOf(group.substring(Roles.MEMBER_AGENCY_PREFIX.length()).toUpperCase(Locale.ROOT));
+                assertThat(definitions).as("what %s is pooled on", group).containsExactly(agency.opinionProcess());
+            }
         });
+        for (Agency agency : Agency.values()) {
+            assertThat(TaskPools.POOLED).containsKey(Roles.MEMBER_AGENCY_PREFIX + agency.code());
+        }
     }
 
     @Test
     void theNeedToKnowWorkLivesInDefinitionsOfItsOwn() {
         assertThat(CANDIDATES.get("member-agency-opinion")).containsExactly("Task_AgencyOpinion=review-member-agency-${memberAgency}");
+        assertThat(CANDIDATES.get("member-agency-opinion-ndrc")).containsExactly("Task_AgencyOpinion=review-member-agency-ndrc");
+        assertThat(CANDIDATES.get("member-agency-opinion-miit")).containsExactly("Task_AgencyOpinion=review-member-agency-miit");
         assertThat(CANDIDATES.get("company-report")).allMatch(task -> task.endsWith("=${companyGroup}"));
         assertThat(CANDIDATES.get("supplementary-materials")).allMatch(task -> task.endsWith("=${companyGroup}"));
         assertThat(TaskPools.pooledDefinitions()).doesNotContain("member-agency-opinion", "company-report",

@@ -68,14 +68,18 @@ class TaskVisibilityIT {
         }
     }
 
-    /** A kind of staff task: where it lives, who works it, who else may see and work it, what completes it. */
-    record Kind(String label, String taskKey, Person worker, Set<Person> alsoSee, Map<String, Object> completion) {
-        boolean seenBy(Person person) {
-            return person == worker || person == Person.ADMIN || alsoSee.contains(person);
+    /**
+     * A kind of staff task: where it lives, who works it, who else may see and work it, what completes
+     * it, and whether its groups see it through a grant on its definition (pooled: no row per task).
+     */
+    record Kind(String label, String taskKey, Person worker, Set<Person> alsoSee, Map<String, Object> completion,
+            boolean pooled) {
+        Kind(String label, String taskKey, Person worker, Set<Person> alsoSee, Map<String, Object> completion) {
+            this(label, taskKey, worker, alsoSee, completion, !alsoSee.isEmpty());
         }
 
-        boolean pooled() {
-            return !alsoSee.isEmpty();
+        boolean seenBy(Person person) {
+            return person == worker || person == Person.ADMIN || alsoSee.contains(person);
         }
     }
 
@@ -88,10 +92,11 @@ class TaskVisibilityIT {
                     Map.of(ProcessVariables.MATERIALS_OUTCOME, "REVIEW_NEEDED", ProcessVariables.REVIEW_COMPLEX, false)),
             new Kind("cybersecurity-review: supervisor's follow-up", "Task_FollowUpReviewDecision", Person.SUPERVISOR,
                     Set.of(Person.CRO), Map.of()),
-            new Kind("member-agency-opinion: NDRC", "Task_AgencyOpinion", Person.NDRC, Set.of(),
-                    Map.of(ProcessVariables.AGENCY_OPINION, "AGREE")),
-            new Kind("member-agency-opinion: MIIT", "Task_AgencyOpinion", Person.MIIT, Set.of(),
-                    Map.of(ProcessVariables.AGENCY_OPINION, "AGREE")),
+            // Each agency's opinion lives in the agency's own definition, pooled for that agency alone.
+            new Kind("member-agency-opinion-ndrc", "Task_AgencyOpinion", Person.NDRC, Set.of(),
+                    Map.of(ProcessVariables.AGENCY_OPINION, "AGREE"), true),
+            new Kind("member-agency-opinion-miit", "Task_AgencyOpinion", Person.MIIT, Set.of(),
+                    Map.of(ProcessVariables.AGENCY_OPINION, "AGREE"), true),
             new Kind("data-protection-checks: export evidence", "Task_CheckExportEvidence", Person.CRO,
                     Set.of(Person.SUPERVISOR), Map.of("exportEvidenceOutcome", "ACCEPTED")),
             new Kind("data-protection-checks: migration evidence", "Task_CheckMigrationEvidence", Person.CRO,

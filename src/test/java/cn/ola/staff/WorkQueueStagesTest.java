@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import cn.ola.filing.Stage;
+import cn.ola.workflow.CalledModels;
 import cn.ola.workflow.CaseModel;
 
 /**
@@ -43,7 +44,7 @@ class WorkQueueStagesTest {
                 assertThat(id.find()).as(model.toString()).isTrue();
                 String key = id.group(1);
                 entered.put(key, matches(ENTERS, xml));
-                matches(CALLS, xml).forEach(called -> callers.computeIfAbsent(called, k -> new HashSet<>()).add(key));
+                matches(CALLS, xml).forEach(called -> callers.computeIfAbsent(CalledModels.model(called), k -> new HashSet<>()).add(key));
                 if (STAFF_TASK.matcher(xml).find()) {
                     withStaffTasks.add(key);
                 }

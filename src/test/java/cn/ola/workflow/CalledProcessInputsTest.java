@@ -67,7 +67,7 @@ class CalledProcessInputsTest {
         int checked = 0;
         for (BpmnModelInstance model : Set.copyOf(PROCESSES.values())) {
             for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-                String called = call.getCalledElement();
+                String called = CalledModels.model(call.getCalledElement());
                 assertThat(PROCESSES).as("the process %s calls", call.getId()).containsKey(called);
                 Set<String> passed = new HashSet<>();
                 for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
@@ -95,7 +95,7 @@ class CalledProcessInputsTest {
         int checked = 0;
         for (BpmnModelInstance model : Set.copyOf(PROCESSES.values())) {
             for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-                String called = call.getCalledElement();
+                String called = CalledModels.model(call.getCalledElement());
                 BpmnModelInstance calledModel = PROCESSES.get(called);
                 boolean hasUserTasks = calledModel.getModelElementsByType(UserTask.class).stream()
                         .anyMatch(task -> called.equals(enclosingProcess(task).getId()));

@@ -43,11 +43,10 @@ import cn.ola.calendar.WorkingDayCalendar;
  * Every path of {@code bpmn/cybersecurity-review.bpmn}. The calendar knows weekends only; the
  * review starts on Monday 2 March 2026, so N working days from a Monday end N/5 weeks later.
  * Requests for materials go to a test stand-in of {@code supplementary-materials}; each member
- * agency consulted answers in its own {@code member-agency-opinion}.
+ * agency consulted answers in its own {@code member-agency-opinion-<agency>}.
  */
-@ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/cybersecurity-review.bpmn", "bpmn/member-agency-opinion.bpmn",
-        "bpmn-stand-ins/supplementary-materials.bpmn"})
+@ExtendWith({ProcessEngineExtension.class, AgencyOpinionsDeployed.class})
+@Deployment(resources = {"bpmn/cybersecurity-review.bpmn", "bpmn-stand-ins/supplementary-materials.bpmn"})
 class CybersecurityReviewProcessTest {
 
     static final String PROCESS = "cybersecurity-review";
@@ -524,7 +523,7 @@ class CybersecurityReviewProcessTest {
         return variable.getValue();
     }
 
-    /** The member agencies' open tasks: each in the agency's own member-agency-opinion, under the case's number. */
+    /** The member agencies' open tasks: each in the agency's own member-agency-opinion-<agency>, under the case's number. */
     List<Task> agencyTasks() {
         return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(APPLICATION)
                 .taskDefinitionKey(AGENCY_OPINION).list();

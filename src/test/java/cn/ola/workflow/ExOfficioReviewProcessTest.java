@@ -45,8 +45,8 @@ import cn.ola.calendar.WorkingDayCalendar;
  * {@code member-agency-opinion}). The calendar knows weekends only; the review opens on Monday
  * 2 March 2026, so N working days from a Monday end N/5 weeks later.
  */
-@ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/ex-officio-review.bpmn", "bpmn/member-agency-opinion.bpmn", "bpmn/company-report.bpmn",
+@ExtendWith({ProcessEngineExtension.class, AgencyOpinionsDeployed.class})
+@Deployment(resources = {"bpmn/ex-officio-review.bpmn", "bpmn/company-report.bpmn",
         "bpmn/supplementary-materials.bpmn"})
 class ExOfficioReviewProcessTest {
 
@@ -218,8 +218,9 @@ class ExOfficioReviewProcessTest {
         assertThat(opinions).extracting(this::candidateGroups).containsExactlyInAnyOrder(
                 List.of("review-member-agency-mps"), List.of("review-member-agency-miit"));
         assertThat(opinions).extracting(Task::getDueDate).containsOnly(endOf(2026, 3, 23));
-        assertThat(opinions).allSatisfy(opinion -> assertThat(processEngine.getRepositoryService()
-                .getProcessDefinition(opinion.getProcessDefinitionId()).getKey()).isEqualTo("member-agency-opinion"));
+        assertThat(opinions).extracting(opinion -> processEngine.getRepositoryService()
+                .getProcessDefinition(opinion.getProcessDefinitionId()).getKey())
+                .containsExactlyInAnyOrder("member-agency-opinion-mps", "member-agency-opinion-miit");
         Map<String, Object> visible = processEngine.getTaskService().getVariables(opinions.get(0).getId());
         assertThat(visible).containsEntry(ProcessVariables.INITIAL_REVIEW_REASONS, "Note to the agencies")
                 .doesNotContainKeys(ProcessVariables.EX_OFFICIO_GROUNDS, ProcessVariables.COMPANY_GROUP, "internalNotes");

@@ -45,10 +45,10 @@ import cn.ola.filing.Stages;
  * The whole case on the real models: screening, intake, the checks that apply, the CSRC filing,
  * the listing report — and every way a case ends.
  */
-@ExtendWith(ProcessEngineExtension.class)
+@ExtendWith({ProcessEngineExtension.class, AgencyOpinionsDeployed.class})
 @Deployment(resources = {"bpmn/overseas-listing.bpmn", "bpmn/listing-screening.dmn", "bpmn/cybersecurity-review.bpmn",
         "bpmn/data-protection-checks.bpmn", "bpmn/industry-approval.bpmn", "bpmn/csrc-filing.bpmn",
-        "bpmn/supplementary-materials.bpmn", "bpmn/member-agency-opinion.bpmn", "bpmn/company-report.bpmn"})
+        "bpmn/supplementary-materials.bpmn", "bpmn/company-report.bpmn"})
 class OverseasListingProcessTest {
 
     private static final String NUMBER = "OLA-2026-000042";
