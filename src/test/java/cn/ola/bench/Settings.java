@@ -7,7 +7,7 @@ import java.util.List;
 /** The benchmark's parameters, read from system properties with the defaults of the benchmark issue. */
 record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<String> databases, int threads, int companies,
         int queryRuns, boolean portalLoad, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes,
-        int queueCases) {
+        int queueCases, List<Integer> copyStops) {
 
     static final String DEFAULT_MYSQL_URL =
             "jdbc:mysql://127.0.0.1:3306/ola_bench?sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
@@ -31,7 +31,8 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
                 System.getProperty("bench.mysql.password", ""),
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
                 Integer.getInteger("bench.timeout.minutes", 180),
-                Integer.getInteger("bench.queue-cases", 50_000));
+                Integer.getInteger("bench.queue-cases", 50_000),
+                numbers(blankTo(System.getProperty("bench.copy-stops"), "5000,10000")));
     }
 
     /**
@@ -40,13 +41,18 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
      */
     static List<Integer> sizes(String given, int openCases) {
         if (given != null && !given.isBlank()) {
-            return Arrays.stream(given.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf)
-                    .sorted().toList();
+            return numbers(given);
         }
         if (openCases <= 0) {
             return List.of();
         }
         return java.util.stream.Stream.of(openCases / 25, openCases / 5, openCases).filter(n -> n > 0).distinct().toList();
+    }
+
+    /** Comma-separated numbers, in ascending order. */
+    static List<Integer> numbers(String given) {
+        return Arrays.stream(given.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Integer::valueOf)
+                .sorted().toList();
     }
 
     private static String blankTo(String value, String fallback) {

@@ -102,7 +102,8 @@ final class TaskListLoad {
      * company's list at {@code bench.queue-cases} cases, beyond the cases filed: the cases are copied in bulk ({@link CaseCopies}, MySQL only) until there are that many,
      * the pages are read as at the sizes filed, and the copies are removed (kept with the schema under
      * {@code bench.mysql.keep}, to look at the queries). Search looks for the numbers of copies and originals
-     * alike; the case view opens cases filed, which carry the engine's whole history.
+     * alike; the case view opens cases filed, which carry the engine's whole history. On the way, at the
+     * sizes of {@code bench.copy-stops}, both task lists are read as well.
      */
     private void staffPagesAtScale() throws Exception {
         int target = settings.queueCases();
@@ -117,12 +118,23 @@ final class TaskListLoad {
         CaseCopies copies = new CaseCopies(system.dataSource());
         long originals = copies.originals();
         int rounds = (int) Math.max(0, (target - originals + originals - 1) / originals);
-        long start = System.nanoTime();
+        double seconds = 0;
+        List<Integer> stops = new ArrayList<>(settings.copyStops());
         for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
             copies.copy(round);
+            seconds += (System.nanoTime() - start) / 1e9;
+            long now = originals * (round + 1);
+            if (round < rounds && !stops.isEmpty() && now >= stops.get(0)) {
+                while (!stops.isEmpty() && now >= stops.get(0)) {
+                    stops.remove(0);
+                }
+                taskListsOnTheWay(copies, now);
+            }
         }
+        long analyzing = System.nanoTime();
         copies.analyze();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        seconds += (System.nanoTime() - analyzing) / 1e9;
         long cases = originals * (rounds + 1);
         String at = " @" + String.format(Locale.ROOT, "%,d", target) + " (cases copied in bulk)";
         System.out.printf(Locale.ROOT, "[%s] %,d cases copied %d times in %.0f s: %,d cases%n", db, originals, rounds, seconds,
@@ -282,6 +294,19 @@ final class TaskListLoad {
                 measured.get("(b) company application list").millis(95), measured.get("(c) staff case view").millis(95),
                 measured.get("(c) staff search").millis(95), measured.get("(c) member agency's search, first page").millis(95),
                 measured.get("(c) dashboard").millis(95));
+    }
+
+    /** Both task lists as Tasklist calls them, with their floors, at a size the copies pass on the way to the last. */
+    private void taskListsOnTheWay(CaseCopies copies, long cases) throws SQLException {
+        String db = system.database;
+        copies.analyze();
+        String at = " @" + String.format(Locale.ROOT, "%,d", cases) + " (cases copied in bulk)";
+        Map<String, Latency> taskLists = taskLists(settings.queryRuns(), false);
+        JdbcClient jdbc = JdbcClient.create(system.dataSource());
+        results.add(db, WORKLOAD, "open reviewer tasks" + at, openTasks(jdbc, BenchPeople.CRO.group()), "tasks");
+        results.add(db, WORKLOAD, "open member agency tasks" + at, openTasks(jdbc, BenchPeople.NDRC.group()), "tasks");
+        taskLists.forEach((figure, latency) -> results.latency(db, WORKLOAD, figure + at, latency));
+        taskListRatios(taskLists, at, String.format(Locale.ROOT, "%,d cases (copied in bulk)", cases));
     }
 
     /**
