@@ -1,0 +1,79 @@
+package cn.ola.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The values a process instance is given (by its caller, or at its start) keep their variable history
+ * but write no detail rows; what its activities write keeps both, as in Camunda's full history.
+ */
+class LeanVariableHistoryTest {
+
+    static ProcessEngine engine;
+
+    @BeforeAll
+    static void startEngine() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:lean-variable-history;DB_CLOSE_DELAY=-1")
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setProcessEngineName("lean-variable-history");
+        configuration.setProcessEnginePlugins(List.of(new LeanVariableHistory()));
+        engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment()
+                .addModelInstance("caller.bpmn", Bpmn.createExecutableProcess("caller").camundaHistoryTimeToLive(1).startEvent()
+                        .callActivity("Call_Called").calledElement("called").camundaIn("given", "given").endEvent().done())
+                .addModelInstance("called.bpmn", Bpmn.createExecutableProcess("called").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("Task_Decide").endEvent().done())
+                .deploy();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void givenValuesKeepTheirVariableHistoryWithoutDetailRowsAndWhatActivitiesWriteKeepsBoth() {
+        ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("caller", Map.of("given", "filed"));
+        ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+                .singleResult();
+        // A change while the called process waits in its task, then the task's completion.
+        engine.getRuntimeService().setVariable(called.getId(), "given", "corrected");
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(called.getId()).singleResult();
+        engine.getTaskService().complete(task.getId(), Map.of("decision", "APPROVED"));
+
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().variableName("given").list())
+                .extracting(variable -> variable.getProcessInstanceId() + "=" + variable.getValue())
+                .containsExactlyInAnyOrder(caller.getId() + "=filed", called.getId() + "=corrected");
+        assertThat(details(history, caller.getId())).as("the caller's details").isEmpty();
+        assertThat(details(history, called.getId())).as("the called process's details")
+                .containsExactly("given=corrected", "decision=APPROVED");
+        HistoricVariableUpdate decision = (HistoricVariableUpdate) history.createHistoricDetailQuery()
+                .processInstanceId(called.getId()).variableUpdates().list().stream()
+                .filter(detail -> "decision".equals(((HistoricVariableUpdate) detail).getVariableName())).findFirst().orElseThrow();
+        assertThat(decision.getActivityInstanceId()).as("kept under the task's activity instance, as the timeline reads it")
+                .startsWith("Task_Decide:");
+    }
+
+    private static List<String> details(HistoryService history, String processInstanceId) {
+        return history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().orderByTime().asc()
+                .orderPartiallyByOccurrence().asc().list().stream().map(HistoricDetail.class::cast)
+                .map(detail -> ((HistoricVariableUpdate) detail).getVariableName() + "=" + ((HistoricVariableUpdate) detail).getValue())
+                .toList();
+    }
+}
