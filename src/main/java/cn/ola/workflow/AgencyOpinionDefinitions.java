@@ -32,9 +32,9 @@ import cn.ola.workflow.MemberAgencies.Agency;
  * agency's group ({@code ${memberAgency}} in the model's candidate groups is replaced by the
  * agency's code); the grant itself is given in {@code TaskPools}.
  *
- * <p>Deployed as the engine is built, before any job runs, in the application and in the process
- * tests' engine alike: unchanged definitions are not deployed again, and the engine's deployment
- * lock keeps two nodes starting at once from deploying them twice.
+ * <p>Deployed as the engine is built, before any job runs: unchanged definitions are not deployed
+ * again, and the engine's deployment lock keeps two nodes starting at once from deploying them twice.
+ * The process tests deploy the same definitions for each test ({@code AgencyOpinionsDeployed}).
  */
 @Component
 public class AgencyOpinionDefinitions extends AbstractProcessEnginePlugin {

@@ -9,7 +9,7 @@ import cn.ola.filing.Stage;
  * The process models of a case ({@code bpmn/<key>.bpmn}), each with the stage its staff tasks belong
  * to. A model that several stages call (a member agency's opinion, the company's reports and
  * supplements) has no stage of its own: its tasks belong to the stage of the caller.
- * {@code CaseModelTest} holds this list against the models. The member agency's opinion is one model
+ * {@code CaseVocabularyTest} holds this list against the models. The member agency's opinion is one model
  * deployed once per agency ({@code member-agency-opinion-<agency>}, {@link AgencyOpinionDefinitions}).
  */
 public enum CaseModel {
