@@ -49,22 +49,27 @@ public class AgencyOpinionDefinitions extends AbstractProcessEnginePlugin {
     }
 
     static void deploy(RepositoryService repository) {
-        DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT).enableDuplicateFiltering(true);
+        deployment(repository).enableDuplicateFiltering(true).deploy();
+    }
+
+    /** A deployment of every agency's definition, not yet deployed. */
+    static DeploymentBuilder deployment(RepositoryService repository) {
+        DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT);
         models().forEach((key, model) -> deployment.addModelInstance(key + ".bpmn", model));
-        deployment.deploy();
+        return deployment;
     }
 
     /** Definition key → the agency's model, in the order of the agencies. */
     public static Map<String, BpmnModelInstance> models() {
+        BpmnModelInstance template = readModel();
         Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
         for (Agency agency : Agency.values()) {
-            models.put(agency.opinionProcess(), model(agency));
+            models.put(agency.opinionProcess(), model(template.clone(), agency));
         }
         return models;
     }
 
-    static BpmnModelInstance model(Agency agency) {
-        BpmnModelInstance model = readModel();
+    private static BpmnModelInstance model(BpmnModelInstance model, Agency agency) {
         Process process = model.getModelElementById(CaseModel.MEMBER_AGENCY_OPINION.key());
         process.setId(agency.opinionProcess());
         process.setName(process.getName() + ": " + agency.name());

@@ -125,11 +125,9 @@ final class TaskListLoad {
             copies.copy(round);
             seconds += (System.nanoTime() - start) / 1e9;
             long now = originals * (round + 1);
-            if (round < rounds && !stops.isEmpty() && now >= stops.get(0)) {
-                while (!stops.isEmpty() && now >= stops.get(0)) {
-                    stops.remove(0);
-                }
-                taskListsOnTheWay(copies, now);
+            if (round < rounds && stops.removeIf(stop -> stop <= now)) {
+                copies.analyze();
+                taskListsAt(" @" + String.format(Locale.ROOT, "%,d", now) + " (cases copied in bulk)", now);
             }
         }
         long analyzing = System.nanoTime();
@@ -164,15 +162,7 @@ final class TaskListLoad {
             ApplicantCases applicant = system.bean(ApplicantCases.class);
             String companyUser = people.companies.get(0).user();
             Latency companyList = measure(runs, () -> applicant.applications(companyUser));
-            // The copies carry their open tasks' candidate groups, the member agencies' task authorizations and
-            // the variables Tasklist shows in its list: the task lists read them as they read real tasks.
-            // Not the work queue: its rows are not copied (workQueueAtScale tops them up on its own).
-            Map<String, Latency> taskLists = taskLists(runs, false);
-            JdbcClient jdbc = JdbcClient.create(system.dataSource());
-            results.add(db, WORKLOAD, "open reviewer tasks" + at, openTasks(jdbc, BenchPeople.CRO.group()), "tasks");
-            results.add(db, WORKLOAD, "open member agency tasks" + at, openTasks(jdbc, BenchPeople.NDRC.group()), "tasks");
-            taskLists.forEach((figure, latency) -> results.latency(db, WORKLOAD, figure + at, latency));
-            taskListRatios(taskLists, at, String.format(Locale.ROOT, "%,d cases (copied in bulk)", cases));
+            taskListsAt(at, cases);
             results.add(db, WORKLOAD, "cases" + at, cases, "cases");
             results.add(db, WORKLOAD, "copying time" + at, seconds, "s");
             results.latency(db, WORKLOAD, "(c) staff case view" + at, caseView);
@@ -296,11 +286,14 @@ final class TaskListLoad {
                 measured.get("(c) dashboard").millis(95));
     }
 
-    /** Both task lists as Tasklist calls them, with their floors, at a size the copies pass on the way to the last. */
-    private void taskListsOnTheWay(CaseCopies copies, long cases) throws SQLException {
+    /**
+     * Both task lists as Tasklist calls them, with their floors, at a size reached by copies, recorded under
+     * {@code at}. The copies carry their open tasks' candidate groups, the member agencies' task authorizations and
+     * the variables Tasklist shows in its list: the task lists read them as they read real tasks. Not the work
+     * queue: its rows are not copied (workQueueAtScale tops them up on its own).
+     */
+    private void taskListsAt(String at, long cases) throws SQLException {
         String db = system.database;
-        copies.analyze();
-        String at = " @" + String.format(Locale.ROOT, "%,d", cases) + " (cases copied in bulk)";
         Map<String, Latency> taskLists = taskLists(settings.queryRuns(), false);
         JdbcClient jdbc = JdbcClient.create(system.dataSource());
         results.add(db, WORKLOAD, "open reviewer tasks" + at, openTasks(jdbc, BenchPeople.CRO.group()), "tasks");

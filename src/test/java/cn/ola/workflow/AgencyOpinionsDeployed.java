@@ -2,7 +2,6 @@ package cn.ola.workflow;
 
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,9 +17,7 @@ public class AgencyOpinionsDeployed implements BeforeEachCallback, AfterEachCall
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        DeploymentBuilder deployment = repository().createDeployment().name(AgencyOpinionDefinitions.DEPLOYMENT);
-        AgencyOpinionDefinitions.models().forEach((key, model) -> deployment.addModelInstance(key + ".bpmn", model));
-        store(context).put(ENGINE, deployment.deploy().getId());
+        store(context).put(ENGINE, AgencyOpinionDefinitions.deployment(repository()).deploy().getId());
     }
 
     @Override
