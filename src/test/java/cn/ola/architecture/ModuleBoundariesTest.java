@@ -64,6 +64,7 @@ class ModuleBoundariesTest {
             "cn.ola.identity.TaskPoolGrants",
             "cn.ola.ops.StartupLock",
             "cn.ola.workflow.EngineSchemaTurns",
+            "cn.ola.workflow.EngineTableIndexes",
             "cn.ola.workflow.StaffFormTextsUpgrade",
             // the database itself: which product it is, for start-up and for Spring Session's statements
             "cn.ola.ops.StartupReport",
