@@ -5,13 +5,13 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -23,6 +23,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * the same attribute, Spring Session's plain INSERT fails the second on the primary key. Here an
  * attribute is written as an upsert: MySQL's (Spring Session's own customizer), or H2's MERGE.
  * Flash messages get an attribute each ({@link FlashMapsOneByOne}), so that a double click loses none.
+ *
+ * <p>Each of Spring Session's statements runs on its own ({@link #sessionStatementsOnTheirOwn()}).
  */
 @Configuration
 class SharedSessions {
@@ -40,6 +42,19 @@ class SharedSessions {
                 return DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME.equals(name) ? new FlashMapsOneByOne() : bean;
             }
         };
+    }
+
+    /**
+     * Spring Session runs each read and each write of a session in a transaction of its own: on MySQL four
+     * round trips (autocommit off, the statement, commit, autocommit on) for one statement, three times a
+     * request (the session read, read again after it is saved, and its last access written). Here each
+     * statement commits on its own. What a request writes to its session is the session's row and the
+     * attributes it changed, each an upsert or a delete that stands alone: a failure between two of them
+     * leaves the attributes written before it, as a request that failed a moment earlier would have.
+     */
+    @Bean(name = "springSessionTransactionOperations")
+    static TransactionOperations sessionStatementsOnTheirOwn() {
+        return TransactionOperations.withoutTransaction();
     }
 
     @Bean
