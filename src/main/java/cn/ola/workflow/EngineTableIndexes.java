@@ -45,7 +45,7 @@ class EngineTableIndexes extends AbstractProcessEnginePlugin {
         make(dataSource);
     }
 
-    static void make(DataSource dataSource) {
+    private static void make(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             for (Index index : INDEXES) {
                 if (exists(connection, index)) {
@@ -64,7 +64,7 @@ class EngineTableIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
-    static boolean exists(Connection connection, Index index) throws SQLException {
+    private static boolean exists(Connection connection, Index index) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         String table = metadata.storesLowerCaseIdentifiers() ? index.table().toLowerCase() : index.table();
         try (ResultSet indexes = metadata.getIndexInfo(connection.getCatalog(), connection.getSchema(), table, false, true)) {

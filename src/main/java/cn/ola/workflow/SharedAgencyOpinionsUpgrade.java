@@ -48,6 +48,10 @@ class SharedAgencyOpinionsUpgrade implements ApplicationRunner {
     }
 
     void moveOpenOpinions() {
+        // Once moved, none is left: one query at every later start instead of one per agency and version.
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(CaseModel.MEMBER_AGENCY_OPINION.key()).count() == 0) {
+            return;
+        }
         List<ProcessDefinition> shared = repository.createProcessDefinitionQuery()
                 .processDefinitionKey(CaseModel.MEMBER_AGENCY_OPINION.key()).list();
         for (ProcessDefinition old : shared) {
