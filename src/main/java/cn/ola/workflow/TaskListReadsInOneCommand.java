@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,7 +38,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *
  * <p>Only reads take this way: the filters, a filter's list and its count. A call that fails inside
  * (a filter that does not exist, one the user may not read) is answered by Camunda's resource as
- * before; the command then ends with nothing to roll back.
+ * before; the command then ends with nothing to roll back. The answer is sent once the command has
+ * ended, so the connection is not held while it travels and the session is saved on its own.
  */
 @Configuration(proxyBeanMethods = false)
 class TaskListReadsInOneCommand {
@@ -79,10 +81,13 @@ class TaskListReadsInOneCommand {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            // The answer is held back until the command has ended: sending it would save the session
+            // (Spring Session saves when the response is committed) inside the command's transaction.
+            ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             try {
                 commands.get().execute(context -> {
                     try {
-                        chain.doFilter(request, response);
+                        chain.doFilter(request, answer);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     } catch (ServletException e) {
@@ -98,6 +103,7 @@ class TaskListReadsInOneCommand {
                 // A call inside failed and Camunda's resource answered it (404, 403); it read only.
                 LOG.debug("A read of Tasklist's filters ended with an answered failure: {}", e.getMessage());
             }
+            answer.copyBodyToResponse();
         }
     }
 

@@ -55,8 +55,9 @@ class TaskListReadsInOneCommandTest {
         }
         List<CommandContext> seen = new ArrayList<>();
         List<Object> answers = new ArrayList<>();
+        MockHttpServletResponse sent = new MockHttpServletResponse();
 
-        oneCommand.doFilter(request("POST", "/engine/default/filter/" + filter + "/list"), new MockHttpServletResponse(),
+        oneCommand.doFilter(request("POST", "/engine/default/filter/" + filter + "/list"), sent,
                 (request, response) -> {
                     seen.add(Context.getCommandContext());
                     assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
@@ -64,11 +65,19 @@ class TaskListReadsInOneCommandTest {
                     seen.add(Context.getCommandContext());
                     answers.add(filters.count(filter));
                     seen.add(Context.getCommandContext());
+                    response.setContentType("application/hal+json");
+                    response.getWriter().write("{\"count\": " + answers.get(1) + "}");
+                    response.flushBuffer();
+                    // Not sent while the transaction is open: sending would save the session inside it.
+                    assertThat(sent.isCommitted()).isFalse();
+                    assertThat(sent.getContentAsString()).isEmpty();
                 });
 
         assertThat(answers).containsExactly(3, 3L);
         assertThat(seen).hasSize(3).doesNotContainNull().containsOnly(seen.get(0));
         assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+        assertThat(sent.getContentAsString()).isEqualTo("{\"count\": 3}");
+        assertThat(sent.getContentType()).isEqualTo("application/hal+json");
     }
 
     @Test
