@@ -32,7 +32,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * more per filter. Each call is a command of its own: a transaction (three statements on MySQL) and
  * the authorization checks that precede every read (which groups have grants, whether any revoke
  * exists, the filter's grant). Run inside one command, the calls share its transaction, its
- * authorization checks and the filter it read first: 15 statements per list call instead of 27
+ * authorization checks and the filter it read first: 12 statements per list call instead of 27
  * (docs/benchmarks.md). Every call still checks that the user may read the filter, and the tasks
  * are still read as the user.
  *
