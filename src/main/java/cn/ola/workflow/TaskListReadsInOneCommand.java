@@ -56,7 +56,8 @@ class TaskListReadsInOneCommand {
                 .getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         FilterRegistrationBean<OneCommand> registration = new FilterRegistrationBean<>(new OneCommand(commands));
         registration.addUrlPatterns("/camunda/api/engine/*");
-        // After the sign-in and Camunda's own filters: the command holds the connection for the call alone.
+        // Inside our single sign-on. Camunda's webapp filters (its authentication, security and CSRF checks)
+        // run inside the command as well: they read the session and, when its cache has expired, the user's groups.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         registration.setMatchAfter(true);
         return registration;
