@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The values a process instance is given (by its caller, or at its start) keep their variable history
- * but write no detail rows; what its activities write keeps both, as in Camunda's full history.
+ * The values a process instance is given (by its caller, or at its start) write no detail rows; a called
+ * process's inputs write no variable history either (the caller's holds them) until an activity changes
+ * them. What activities write keeps both, as in Camunda's full history.
  */
 class LeanVariableHistoryTest {
 
@@ -35,7 +36,8 @@ class LeanVariableHistoryTest {
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()
                 .addModelInstance("caller.bpmn", Bpmn.createExecutableProcess("caller").camundaHistoryTimeToLive(1).startEvent()
-                        .callActivity("Call_Called").calledElement("called").camundaIn("given", "given").endEvent().done())
+                        .callActivity("Call_Called").calledElement("called").camundaIn("given", "given").camundaIn("kept", "kept")
+                        .endEvent().done())
                 .addModelInstance("called.bpmn", Bpmn.createExecutableProcess("called").camundaHistoryTimeToLive(1).startEvent()
                         .userTask("Task_Decide").endEvent().done())
                 .deploy();
@@ -47,8 +49,9 @@ class LeanVariableHistoryTest {
     }
 
     @Test
-    void givenValuesKeepTheirVariableHistoryWithoutDetailRowsAndWhatActivitiesWriteKeepsBoth() {
-        ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("caller", Map.of("given", "filed"));
+    void givenValuesWriteNoDetailRowsInputsOfACalledProcessNoHistoryUntilChangedAndWhatActivitiesWriteKeepsBoth() {
+        ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("caller",
+                Map.of("given", "filed", "kept", "Shenzhen"));
         ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
                 .singleResult();
         // A change while the called process waits in its task, then the task's completion.
@@ -60,6 +63,12 @@ class LeanVariableHistoryTest {
         assertThat(history.createHistoricVariableInstanceQuery().variableName("given").list())
                 .extracting(variable -> variable.getProcessInstanceId() + "=" + variable.getValue())
                 .containsExactlyInAnyOrder(caller.getId() + "=filed", called.getId() + "=corrected");
+        assertThat(history.createHistoricVariableInstanceQuery().variableName("kept").list())
+                .as("an input the called process leaves as it is: the caller's history only")
+                .extracting(variable -> variable.getProcessInstanceId() + "=" + variable.getValue())
+                .containsExactly(caller.getId() + "=Shenzhen");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(called.getId()).count())
+                .as("the called process has ended").isZero();
         assertThat(details(history, caller.getId())).as("the caller's details").isEmpty();
         assertThat(details(history, called.getId())).as("the called process's details")
                 .containsExactly("given=corrected", "decision=APPROVED");
