@@ -49,6 +49,10 @@ class CaseNotifications {
     }
 
     private void notify(AuditRecorded recorded) {
+        // Most entries (stages, screening, company actions) are told to nobody: no need to read the case for them.
+        if (!NotificationRules.tells(recorded.event())) {
+            return;
+        }
         ListingApplication application = applications.find(recorded.applicationId()).orElse(null);
         if (application == null || application.number() == null) {
             return;

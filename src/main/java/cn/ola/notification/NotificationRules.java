@@ -52,6 +52,14 @@ final class NotificationRules {
                 && REQUESTED.equals(event.outcome());
     }
 
+    /**
+     * Whether the company is told of the event at all: a request for materials, or an event with a notice.
+     * Which events have a notice depends on the event alone; the application's id and number only fill it in.
+     */
+    static boolean tells(AuditEvent recorded) {
+        return isMaterialsRequest(recorded) || noticeOf(0, "", recorded).isPresent();
+    }
+
     /** The notice for an event of a submitted application, or empty when the company is not told of it. */
     static Optional<Notice> noticeOf(long applicationId, String number, AuditEvent recorded) {
         // A notice names nobody, so whose users the actors are does not matter here.

@@ -99,6 +99,18 @@ class NotificationRulesTest {
     }
 
     @Test
+    void onlyEventsWithANoticeOrARequestAreTold() {
+        assertThat(NotificationRules.tells(event("SUBMITTED", null, "SUBMITTED", null))).isTrue();
+        assertThat(NotificationRules.tells(event("OUTCOME", "CSRC_FILING", "NOTICE_ISSUED", null))).isTrue();
+        assertThat(NotificationRules.tells(event("CLOSED", null, "LISTED", null))).isTrue();
+        assertThat(NotificationRules.tells(event("OUTCOME", "MATERIALS_REQUEST", "REQUESTED", null))).isTrue();
+        assertThat(NotificationRules.tells(event("STAGE_ENTERED", "CSRC_FILING", null, null))).isFalse();
+        assertThat(NotificationRules.tells(event("SCREENING", "cybersecurityReview", "MANDATORY", null))).isFalse();
+        assertThat(NotificationRules.tells(event("OUTCOME", "CYBERSECURITY_REVIEW_AGENCY_NDRC", "AGREE", null))).isFalse();
+        assertThat(NotificationRules.tells(event("CLOSED", null, "SUBMITTED", null))).isFalse();
+    }
+
+    @Test
     void everyMessageTheRulesCanWriteHasEnglishAndChineseWording() throws IOException {
         List<String> keys = new ArrayList<>(List.of("notification.receipt", "notification.request", "notification.generic"));
         for (Map.Entry<String, Set<String>> step : NotificationRules.DECISIONS.entrySet()) {
