@@ -84,6 +84,11 @@ class WorkQueue {
      */
     boolean record(DelegateTask task) {
         forget(task.getId());
+        return recordNew(task);
+    }
+
+    /** {@link #record} for a task just created: it has no rows yet, so there is nothing to replace. */
+    boolean recordNew(DelegateTask task) {
         if (task.getProcessInstanceId() == null) {
             return false;
         }

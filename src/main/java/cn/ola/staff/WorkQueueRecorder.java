@@ -60,6 +60,7 @@ class WorkQueueRecorder extends AbstractProcessEnginePlugin implements Applicati
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        TaskListener recordNew = task -> queue.getObject().recordNew(task);
         TaskListener record = task -> queue.getObject().record(task);
         TaskListener forget = task -> queue.getObject().forget(task.getId());
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
@@ -68,7 +69,7 @@ class WorkQueueRecorder extends AbstractProcessEnginePlugin implements Applicati
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, record);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, recordNew);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, record);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, record);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, forget);
