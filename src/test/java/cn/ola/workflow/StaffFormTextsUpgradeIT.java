@@ -57,7 +57,12 @@ class StaffFormTextsUpgradeIT {
         String expected = (String) runtime.getVariable(review, "cybersecurityReviewReasonText");
         assertThat(expected).contains("必须申报网络安全审查").contains("a cybersecurity review is mandatory");
 
-        // As an earlier version left them: no texts, in the case's process nor in the review's.
+        // As an earlier version left them: no texts, in the case's process nor in the review's, and the review
+        // holding the codes, which the models then passed on to it as well.
+        runtime.setVariablesLocal(review, java.util.Map.of(
+                ProcessVariables.VENUE_EXCHANGE, runtime.getVariable(main, ProcessVariables.VENUE_EXCHANGE),
+                ScreeningDecision.CYBERSECURITY_REVIEW.reasonVariable(),
+                runtime.getVariable(main, ScreeningDecision.CYBERSECURITY_REVIEW.reasonVariable())));
         for (String process : List.of(main, review)) {
             runtime.removeVariablesLocal(process, TEXTS);
         }
