@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * The engine REST API's answer when a request lost a race (two completions of one task at the
- * same moment, say): 409 Conflict in Camunda's own error shape,
+ * The engine REST APIs' answer (ours and that of Camunda's webapps, see {@link EngineRestAnswers}) when
+ * a request lost a race (two completions of one task at the same moment, a double click in Tasklist,
+ * say): 409 Conflict in Camunda's own error shape,
  * {@code {"type": "OptimisticLockingException", "message": "…", "code": 1}}, instead of its 500,
  * and a DEBUG line instead of a warning with a stack trace. Nothing was changed by the request;
  * the client reloads and decides again. Every other error keeps Camunda's own answer.

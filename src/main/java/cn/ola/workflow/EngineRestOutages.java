@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 import cn.ola.ops.DatabaseOutage;
 
 /**
- * The engine REST API's answer when the database cannot be reached ({@link DatabaseOutage}): 503
+ * The engine REST APIs' answer (ours and that of Camunda's webapps, see {@link EngineRestAnswers}) when
+ * the database cannot be reached ({@link DatabaseOutage}): 503
  * with {@code Retry-After}, in Camunda's error shape
  * {@code {"type": "ServiceUnavailableException", "message": "…"}}, instead of its 500 and an error
  * with a stack trace in the log. Camunda maps the engine's exceptions, the exceptions some

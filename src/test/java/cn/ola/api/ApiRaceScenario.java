@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -30,6 +31,7 @@ import cn.ola.filing.ListingFacts;
 import cn.ola.applicant.ApplicantCases;
 import cn.ola.audit.AuditTrail;
 import cn.ola.filing.ApplicationNumber;
+import cn.ola.support.Browserless;
 import cn.ola.support.Race;
 import cn.ola.support.RaceCases;
 import cn.ola.workflow.Deadlines;
@@ -46,6 +48,8 @@ abstract class ApiRaceScenario {
 
     static final String API = "/api/v1/applications";
     static final String PROBLEMS = "https://ola.example.cn/problems/";
+    /** The engine API of Camunda's webapps, as Tasklist calls it. */
+    static final String TASKLIST_API = "/camunda/api/engine/engine/default";
 
     @LocalServerPort
     int port;
@@ -113,9 +117,11 @@ abstract class ApiRaceScenario {
     }
 
     /**
-     * A CSRC officer claims the intake check, then completes it twice at once through the engine's
-     * REST API (as a double click in Tasklist would), asking for corrections: the case waits for
-     * the company's materials once.
+     * A CSRC officer claims the intake check, then completes it twice at once, asking for corrections:
+     * half of the cases through the engine's REST API (as a client system would), the other half through
+     * Tasklist's own engine API with the officer's session (as a double click in Tasklist does). The
+     * case waits for the company's materials once; the second click is told, in Camunda's error shape,
+     * that the task was completed meanwhile (409), not given a server error.
      */
     List<ApplicationNumber> completeIntakeChecksTwiceAtOnce(List<ApplicationNumber> submitted) {
         Map<ApplicationNumber, String> intakeTasks = new HashMap<>();
@@ -128,9 +134,20 @@ abstract class ApiRaceScenario {
                 {"variables": {"intakeOutcome": {"value": "CORRECTIONS_NEEDED", "type": "String"},
                                "reasons": {"value": "Please add the signed legal opinion.", "type": "String"}}}""";
 
-        Map<ApplicationNumber, List<Answer>> answers = race(submitted, number -> List.of(
-                () -> send(engineRest("/engine-rest/task/" + intakeTasks.get(number) + "/complete", corrections)),
-                () -> send(engineRest("/engine-rest/task/" + intakeTasks.get(number) + "/complete", corrections))));
+        Browserless tasklist = new Browserless(port);
+        assertThat(tasklist.login("csrc", "demo").statusCode()).isEqualTo(302);
+        // Tasklist's page sets the XSRF token its calls send back: fetched once, before the clicks.
+        assertThat(tasklist.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        Set<ApplicationNumber> inTasklist = Set.copyOf(submitted.subList(submitted.size() / 2, submitted.size()));
+
+        Map<ApplicationNumber, List<Answer>> answers = race(submitted, number -> {
+            String taskId = intakeTasks.get(number);
+            Callable<Answer> click = inTasklist.contains(number)
+                    ? () -> answer(tasklist.postJsonAsWebapp(TASKLIST_API + "/task/" + taskId + "/submit-form", corrections,
+                            "Accept", "application/json"))
+                    : () -> send(engineRest("/engine-rest/task/" + taskId + "/complete", corrections));
+            return List.of(click, click);
+        });
 
         Race.expectOneWinnerEach(answers, answer -> answer.status() == 204, loser -> loser.status() == 409
                 && "OptimisticLockingException".equals(field(loser, "type")) && field(loser, "message") != null);
@@ -287,7 +304,10 @@ abstract class ApiRaceScenario {
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Answer answer(HttpResponse<String> response) {
         return new Answer(response.statusCode(), response.body());
     }
 }

@@ -14,7 +14,7 @@ import cn.ola.support.DevSystemTest;
 import cn.ola.support.RaceCases;
 
 /**
- * Every action of the company API, and a staff task through the engine's REST API, raced on H2:
+ * Every action of the company API, and a staff task through the engine's REST API and Tasklist, raced on H2:
  * the routes run in the order of a case, each taking the cases the previous one left.
  */
 @DevSystemTest
@@ -42,7 +42,7 @@ class ApiRacesIT extends ApiRaceScenario {
 
     @Test
     @Order(3)
-    void aStaffTaskCompletedTwiceAtOnceThroughTheEngineApiIsCompletedOnce() {
+    void aStaffTaskCompletedTwiceAtOnceThroughTheEngineApiOrTasklistIsCompletedOnce() {
         cases = completeIntakeChecksTwiceAtOnce(cases);
     }
 

@@ -13,7 +13,7 @@ import cn.ola.support.RaceCases;
 
 /**
  * The races where MySQL's row locks matter most, on MySQL (MariaDB through Connector/J in CI):
- * a staff task completed twice at once through the engine's REST API, and a case withdrawn
+ * a staff task completed twice at once through the engine's REST API or Tasklist, and a case withdrawn
  * twice at once, which ends every task and sub-process of the case.
  */
 @ExtendWith(MySqlDatabase.class)
@@ -32,7 +32,7 @@ class ApiRacesMySqlIT extends ApiRaceScenario {
     }
 
     @Test
-    void aStaffTaskCompletedTwiceAtOnceThroughTheEngineApiIsCompletedOnce() {
+    void aStaffTaskCompletedTwiceAtOnceThroughTheEngineApiOrTasklistIsCompletedOnce() {
         completeIntakeChecksTwiceAtOnce(prepared().submitted(RaceCases.PAIRS));
     }
 

@@ -35,10 +35,7 @@ class EngineRestObjectMapperTest {
 
     @Test
     void theEngineRestApiGetsTheSameMapper() {
-        ResourceConfig engineRest = new ResourceConfig();
-        engineRest.registerClasses(CamundaRestResources.getResourceClasses());
-        engineRest.registerClasses(CamundaRestResources.getConfigurationClasses());
-        Providers providers = providersOf(engineRest);
+        Providers providers = providersOf(engineRest());
 
         assertOneConfiguredMapper(providers);
         assertThat(mapperFor(providers, MediaType.APPLICATION_JSON_TYPE))
@@ -65,11 +62,24 @@ class EngineRestObjectMapperTest {
     }
 
     private static Providers providersOf(ResourceConfig application) {
+        return built(application).getInjectionManager().getInstance(Providers.class);
+    }
+
+    /** The application as Jersey builds it in the running system, with every provider it discovers. */
+    static ApplicationHandler built(ResourceConfig application) {
         // Jersey's Spring integration (on the class path for the starter) wants a context; this one is empty.
         GenericApplicationContext noBeans = new GenericApplicationContext();
         noBeans.refresh();
         application.property("contextConfig", noBeans);
-        return new ApplicationHandler(application).getInjectionManager().getInstance(Providers.class);
+        return new ApplicationHandler(application);
+    }
+
+    /** Camunda's engine REST API, as the Spring Boot starter registers it. */
+    static ResourceConfig engineRest() {
+        ResourceConfig engineRest = new ResourceConfig();
+        engineRest.registerClasses(CamundaRestResources.getResourceClasses());
+        engineRest.registerClasses(CamundaRestResources.getConfigurationClasses());
+        return engineRest;
     }
 
     private static ObjectMapper mapperFor(Providers providers, MediaType mediaType) {
