@@ -24,6 +24,11 @@ import cn.ola.workflow.CaseWorkflow;
  */
 public final class Benchmark {
 
+    /** What counts as idle when settling between timed phases: a tenth of a core, over half a second. */
+    static final double IDLE_CORES = 0.1;
+    static final long SETTLE_WINDOW_MILLIS = 500;
+    static final long SETTLE_AT_MOST_NANOS = 30_000_000_000L;
+
     static final String END_TO_END = "1 end to end";
     static final String BASELINE = "2 bare engine";
     static final String SYSTEM = "4 system";
@@ -75,6 +80,7 @@ public final class Benchmark {
             new CaseDriver(db + " warm-up", settings, new ApplicationScript(system), people.companies).run(settings.warmup());
             new CaseDriver(db + " warm-up bare", settings, new BaselineScript(system), List.of()).run(settings.warmup());
         }
+        settle(db);
         long cpuBefore = processCpuNanos();
         long dbBefore = databaseServerCpuMillis();
         CaseDriver.Outcome ours = new CaseDriver(db + " end to end", settings, new ApplicationScript(system), people.companies)
@@ -88,6 +94,7 @@ public final class Benchmark {
         }
         endStates(system, results, settings.warmup() + settings.cases());
 
+        settle(db);
         cpuBefore = processCpuNanos();
         dbBefore = databaseServerCpuMillis();
         CaseDriver.Outcome bare = new CaseDriver(db + " bare engine", settings, new BaselineScript(system), List.of())
@@ -148,6 +155,27 @@ public final class Benchmark {
                 : "MISMATCH: expected " + cases + " applications, all ended";
         System.out.printf("[%s] end states %s: %s (%d applications, %d numbers, %d running, %d jobs)%n", system.database,
                 states, verdict, total, distinct, running, jobs);
+    }
+
+    /**
+     * Collects the heap and waits until this JVM and the local database server are idle (each below a tenth
+     * of a core over half a second; at most 30 s), so that a timed phase is not charged with what the phase
+     * before it left behind: its garbage, and the deleted rows the database still purges after it.
+     */
+    static void settle(String db) throws InterruptedException {
+        long start = System.nanoTime();
+        System.gc();
+        while (System.nanoTime() - start < SETTLE_AT_MOST_NANOS) {
+            long jvm = processCpuNanos();
+            long server = databaseServerCpuMillis();
+            Thread.sleep(SETTLE_WINDOW_MILLIS);
+            double jvmCores = (processCpuNanos() - jvm) / (SETTLE_WINDOW_MILLIS * 1e6);
+            double serverCores = server < 0 ? 0 : (databaseServerCpuMillis() - server) / (double) SETTLE_WINDOW_MILLIS;
+            if (jvmCores < IDLE_CORES && serverCores < IDLE_CORES) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "[%s] idle after %.1f s%n", db, (System.nanoTime() - start) / 1e9);
     }
 
     /** CPU time this JVM has used so far, every thread (the application, the driver, the job executor, GC). */
