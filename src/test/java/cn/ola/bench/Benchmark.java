@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -80,36 +81,43 @@ public final class Benchmark {
             new CaseDriver(db + " warm-up", settings, new ApplicationScript(system), people.companies).run(settings.warmup());
             new CaseDriver(db + " warm-up bare", settings, new BaselineScript(system), List.of()).run(settings.warmup());
         }
-        settle(db);
-        long cpuBefore = processCpuNanos();
-        long dbBefore = databaseServerCpuMillis();
-        CaseDriver.Outcome ours = new CaseDriver(db + " end to end", settings, new ApplicationScript(system), people.companies)
-                .run(settings.cases());
-        double oursCpu = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, ours.ended());
-        double oursDb = (databaseServerCpuMillis() - dbBefore) / (double) Math.max(1, ours.ended());
+        // Ours and the bare engine take turns, a share of the N cases each turn, so that both meet the machine in
+        // the same states: on a shared machine the CPU per case of the same code moved by a third within minutes.
+        Phase oursTurns = new Phase();
+        Phase bareTurns = new Phase();
+        int turns = settings.turns();
+        for (int turn = 0; turn < turns; turn++) {
+            int from = settings.cases() * turn / turns;
+            int count = settings.cases() * (turn + 1) / turns - from;
+            String label = turns == 1 ? "" : String.format(Locale.ROOT, " (turn %d of %d)", turn + 1, turns);
+            oursTurns.add(db, () -> new CaseDriver(db + " end to end" + label, settings, new ApplicationScript(system),
+                    people.companies).run(from, count));
+            bareTurns.add(db, () -> new CaseDriver(db + " bare engine" + label, settings, new BaselineScript(system),
+                    List.of()).run(from, count));
+        }
+        CaseDriver.Outcome ours = oursTurns.outcome();
+        CaseDriver.Outcome bare = bareTurns.outcome();
+        double oursCpu = oursTurns.cpuPerCase();
+        double bareCpu = bareTurns.cpuPerCase();
         report(results, db, END_TO_END, ours);
         results.add(db, END_TO_END, "CPU of this JVM per case", oursCpu, "ms");
-        if (dbBefore >= 0) {
-            results.add(db, END_TO_END, "CPU of the local database server per case", oursDb, "ms");
+        if (oursTurns.serverKnown) {
+            results.add(db, END_TO_END, "CPU of the local database server per case", oursTurns.serverPerCase(), "ms");
         }
         endStates(system, results, settings.warmup() + settings.cases());
-
-        settle(db);
-        cpuBefore = processCpuNanos();
-        dbBefore = databaseServerCpuMillis();
-        CaseDriver.Outcome bare = new CaseDriver(db + " bare engine", settings, new BaselineScript(system), List.of())
-                .run(settings.cases());
-        double bareCpu = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, bare.ended());
-        double bareDb = (databaseServerCpuMillis() - dbBefore) / (double) Math.max(1, bare.ended());
         report(results, db, BASELINE, bare);
         results.add(db, BASELINE, "CPU of this JVM per case", bareCpu, "ms");
-        if (dbBefore >= 0) {
-            results.add(db, BASELINE, "CPU of the local database server per case", bareDb, "ms");
+        if (bareTurns.serverKnown) {
+            results.add(db, BASELINE, "CPU of the local database server per case", bareTurns.serverPerCase(), "ms");
         }
         results.add(db, END_TO_END, "ratio to bare engine", ours.casesPerSecond() / bare.casesPerSecond(), "x");
         // The engine work per case, told apart from whatever else the machine runs: the application's own CPU
         // time (driver threads, job executor and GC included) per case, the bare engine's over ours.
         results.add(db, END_TO_END, "ratio to bare engine by CPU per case", bareCpu / oursCpu, "x");
+        if (oursTurns.serverKnown && bareTurns.serverKnown) {
+            results.add(db, END_TO_END, "ratio to bare engine by CPU per case with the database server's",
+                    (bareCpu + bareTurns.serverPerCase()) / (oursCpu + oursTurns.serverPerCase()), "x");
+        }
         System.out.printf(Locale.ROOT, "[%s] CPU per case: ours %.0f ms, bare engine %.0f ms (ratio %.2f)%n", db, oursCpu,
                 bareCpu, bareCpu / oursCpu);
 
@@ -155,6 +163,53 @@ public final class Benchmark {
                 : "MISMATCH: expected " + cases + " applications, all ended";
         System.out.printf("[%s] end states %s: %s (%d applications, %d numbers, %d running, %d jobs)%n", system.database,
                 states, verdict, total, distinct, running, jobs);
+    }
+
+    /** A workload measured in turns, added up: its cases, their time, the CPU they took. */
+    private static final class Phase {
+        private int cases;
+        private int ended;
+        private int failed;
+        private long tasks;
+        private long retries;
+        private double seconds;
+        private long cpuNanos;
+        private long serverMillis;
+        private boolean serverKnown = true;
+        private final Latency submission = new Latency();
+        private final Latency taskCompletion = new Latency();
+
+        /** Runs one turn after the system has settled, and counts the CPU this JVM and the database server spent on it. */
+        void add(String db, Callable<CaseDriver.Outcome> turn) throws Exception {
+            settle(db);
+            long cpuBefore = processCpuNanos();
+            long serverBefore = databaseServerCpuMillis();
+            CaseDriver.Outcome outcome = turn.call();
+            cpuNanos += processCpuNanos() - cpuBefore;
+            long serverAfter = databaseServerCpuMillis();
+            serverKnown &= serverBefore >= 0 && serverAfter >= 0;
+            serverMillis += serverAfter - serverBefore;
+            cases += outcome.cases();
+            ended += outcome.ended();
+            failed += outcome.failed();
+            tasks += outcome.tasks();
+            retries += outcome.retries();
+            seconds += outcome.seconds();
+            submission.add(outcome.submission());
+            taskCompletion.add(outcome.taskCompletion());
+        }
+
+        CaseDriver.Outcome outcome() {
+            return new CaseDriver.Outcome(cases, ended, failed, tasks, seconds, submission, taskCompletion, retries);
+        }
+
+        double cpuPerCase() {
+            return cpuNanos / 1e6 / Math.max(1, ended);
+        }
+
+        double serverPerCase() {
+            return serverMillis / (double) Math.max(1, ended);
+        }
     }
 
     /**

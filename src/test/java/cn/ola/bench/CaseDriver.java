@@ -93,9 +93,18 @@ final class CaseDriver {
     }
 
     Outcome run(int cases) throws InterruptedException {
+        return run(0, cases);
+    }
+
+    /**
+     * Carries the cases of indexes {@code from} to {@code from + cases - 1} to their ends (the index decides
+     * a case's kind and company, and names a bare-engine case): a workload measured in turns gets the same
+     * cases as in one go.
+     */
+    Outcome run(int from, int cases) throws InterruptedException {
         Latency submission = new Latency();
         Latency taskCompletion = new Latency();
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         AtomicInteger submitted = new AtomicInteger();
         AtomicInteger ended = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -173,7 +182,7 @@ final class CaseDriver {
 
             void fileNext() {
                 int index = next.getAndIncrement();
-                if (index < cases) {
+                if (index < from + cases) {
                     String user = companies.isEmpty() ? null : companies.get(index % companies.size()).user();
                     drivers.execute(new Step(new DrivenCase(index, CaseMix.of(index), user)));
                 }

@@ -34,6 +34,11 @@ final class Latency {
         histogram.recordValue(Math.max(1, nanos / 1_000));
     }
 
+    /** Adds the durations another recorded (a workload measured in turns). */
+    void add(Latency other) {
+        histogram.add(other.histogram);
+    }
+
     long count() {
         return histogram.getTotalCount();
     }

@@ -7,7 +7,7 @@ import java.util.List;
 /** The benchmark's parameters, read from system properties with the defaults of the benchmark issue. */
 record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<String> databases, int threads, int companies,
         int queryRuns, boolean portalLoad, String mysqlUrl, String mysqlUser, String mysqlPassword, Path out, int timeoutMinutes,
-        int queueCases, List<Integer> copyStops) {
+        int queueCases, List<Integer> copyStops, int turns) {
 
     static final String DEFAULT_MYSQL_URL =
             "jdbc:mysql://127.0.0.1:3306/ola_bench?sendFractionalSeconds=false&nullCatalogMeansCurrent=true";
@@ -32,7 +32,8 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
                 Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
                 Integer.getInteger("bench.timeout.minutes", 180),
                 Integer.getInteger("bench.queue-cases", 50_000),
-                numbers(blankTo(System.getProperty("bench.copy-stops"), "5000,10000")));
+                numbers(blankTo(System.getProperty("bench.copy-stops"), "5000,10000")),
+                Math.max(1, Math.min(Integer.getInteger("bench.turns", 4), cases)));
     }
 
     /**
@@ -60,8 +61,8 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
     }
 
     String describe() {
-        return "N=%,d cases end to end (after %,d untimed), open cases measured at %s, %d driver threads, %d companies, %d runs per query, databases %s"
-                .formatted(cases, warmup, sizes.stream().map(n -> "%,d".formatted(n)).toList(), threads, companies, queryRuns,
-                        String.join(",", databases));
+        return "N=%,d cases end to end (after %,d untimed; ours and the bare engine in %d turns each), open cases measured at %s, %d driver threads, %d companies, %d runs per query, databases %s"
+                .formatted(cases, warmup, turns, sizes.stream().map(n -> "%,d".formatted(n)).toList(), threads, companies,
+                        queryRuns, String.join(",", databases));
     }
 }
