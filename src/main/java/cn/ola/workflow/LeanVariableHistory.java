@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * caller ({@code camunda:in}): copies of the caller's variables, whose history (with every change an
  * activity made) is the caller's. A case's own start values keep theirs: they are the only record.</li>
  * </ul>
- * Together they were about 210 of the 1,700 statements a case costs (docs/benchmarks.md).
+ * Together they were about 170 statements per case, a tenth of what a case cost (docs/benchmarks.md).
  *
  * <p>Every detail written by an activity is kept: a task's completion, a decision, a message caught,
  * an officer's or a company's answer, a change made while the process waits in a task. The staff
