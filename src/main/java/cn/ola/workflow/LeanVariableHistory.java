@@ -5,10 +5,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,11 +70,27 @@ class LeanVariableHistory extends AbstractProcessEnginePlugin {
             return givenToTheProcessInstance(event) && root != null && !root.equals(event.getProcessInstanceId());
         }
 
-        /** Set in the process instance's own scope and by none of its activities (no activity instance, or its own). */
+        /**
+         * Set in the process instance's own scope, by none of its activities (no activity instance, or its own),
+         * by the command that starts it. A value set later from outside (in Cockpit, say, while the process waits
+         * in a task with a deadline, where the instance itself is in no activity) is not given: it keeps its rows.
+         */
         static boolean givenToTheProcessInstance(HistoricVariableUpdateEventEntity event) {
             String processInstance = event.getProcessInstanceId();
             return processInstance != null && processInstance.equals(event.getExecutionId()) && event.getTaskId() == null
-                    && (event.getActivityInstanceId() == null || processInstance.equals(event.getActivityInstanceId()));
+                    && (event.getActivityInstanceId() == null || processInstance.equals(event.getActivityInstanceId()))
+                    && startedByThisCommand(processInstance);
+        }
+
+        /** Whether the process instance is new in this command: not yet written to the database. */
+        private static boolean startedByThisCommand(String processInstanceId) {
+            CommandContext command = Context.getCommandContext();
+            if (command == null) {
+                return false;
+            }
+            DbEntityManager entities = command.getDbEntityManager();
+            ExecutionEntity instance = entities.getCachedEntity(ExecutionEntity.class, processInstanceId);
+            return instance != null && entities.getDbEntityCache().isTransient(instance);
         }
     }
 }

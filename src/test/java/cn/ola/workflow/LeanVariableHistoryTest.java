@@ -40,6 +40,13 @@ class LeanVariableHistoryTest {
                         .endEvent().done())
                 .addModelInstance("called.bpmn", Bpmn.createExecutableProcess("called").camundaHistoryTimeToLive(1).startEvent()
                         .userTask("Task_Decide").endEvent().done())
+                // A task with a deadline is a scope of its own: the process instance itself waits in no activity.
+                .addModelInstance("caller-of-a-deadline.bpmn", Bpmn.createExecutableProcess("caller-of-a-deadline")
+                        .camundaHistoryTimeToLive(1).startEvent().callActivity("Call_Deadline").calledElement("deadline")
+                        .camundaIn("given", "given").endEvent().done())
+                .addModelInstance("deadline.bpmn", Bpmn.createExecutableProcess("deadline").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Answer").boundaryEvent("Timer_Due").timerWithDuration("P30D").endEvent()
+                        .moveToActivity("Task_Answer").endEvent().done())
                 .deploy();
     }
 
@@ -77,6 +84,24 @@ class LeanVariableHistoryTest {
                 .filter(detail -> "decision".equals(((HistoricVariableUpdate) detail).getVariableName())).findFirst().orElseThrow();
         assertThat(decision.getActivityInstanceId()).as("kept under the task's activity instance, as the timeline reads it")
                 .startsWith("Task_Decide:");
+    }
+
+    @Test
+    void aValueSetFromOutsideWhileACalledProcessWaitsKeepsItsHistoryAndItsDetail() {
+        ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("caller-of-a-deadline",
+                Map.of("given", "filed"));
+        ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+                .singleResult();
+
+        // As an administrator adds a value to the waiting process in Cockpit.
+        engine.getRuntimeService().setVariable(called.getId(), "added", "set in Cockpit");
+
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(called.getId()).list())
+                .extracting(variable -> variable.getName() + "=" + variable.getValue())
+                .as("the input has none (the caller's holds it), the value added has its own")
+                .containsExactly("added=set in Cockpit");
+        assertThat(details(history, called.getId())).containsExactly("added=set in Cockpit");
     }
 
     private static List<String> details(HistoryService history, String processInstanceId) {
