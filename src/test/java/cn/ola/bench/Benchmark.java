@@ -136,6 +136,8 @@ public final class Benchmark {
         results.add(db, workload, "tasks/s", outcome.tasksPerSecond(), "tasks/s");
         results.add(db, workload, "tasks per case", (double) outcome.tasks() / Math.max(1, outcome.ended()), "tasks");
         results.add(db, workload, "retried steps", outcome.retries(), "steps");
+        results.add(db, workload, "looks at a waiting case per case", (double) outcome.idleLooks() / Math.max(1, outcome.ended()),
+                "looks");
         results.latency(db, workload, "submission", outcome.submission());
         results.latency(db, workload, "task completion", outcome.taskCompletion());
     }
@@ -172,6 +174,7 @@ public final class Benchmark {
         private int failed;
         private long tasks;
         private long retries;
+        private long idleLooks;
         private double seconds;
         private long cpuNanos;
         private long serverMillis;
@@ -194,13 +197,14 @@ public final class Benchmark {
             failed += outcome.failed();
             tasks += outcome.tasks();
             retries += outcome.retries();
+            idleLooks += outcome.idleLooks();
             seconds += outcome.seconds();
             submission.add(outcome.submission());
             taskCompletion.add(outcome.taskCompletion());
         }
 
         CaseDriver.Outcome outcome() {
-            return new CaseDriver.Outcome(cases, ended, failed, tasks, seconds, submission, taskCompletion, retries);
+            return new CaseDriver.Outcome(cases, ended, failed, tasks, seconds, submission, taskCompletion, retries, idleLooks);
         }
 
         double cpuPerCase() {
