@@ -544,7 +544,7 @@ class ListingScreeningDecisionTest {
                 }));
     }
 
-    private static Stream<Case> allCases() {
+    static Stream<Case> allCases() {
         return Stream.of(cybersecurityReview(), industryApproval(), piExport(), negativeList(), listingTypes(),
                 stateCloud()).flatMap(Function.identity());
     }
