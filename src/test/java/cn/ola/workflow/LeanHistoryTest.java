@@ -18,12 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.ola.filing.ApplicationFacts;
+
 /**
  * The values a process instance is given (by its caller, or at its start) write no detail rows; a called
  * process's inputs write no variable history either (the caller's holds them) until an activity changes
  * them. What activities write keeps both, as in Camunda's full history.
  */
-class LeanVariableHistoryTest {
+class LeanHistoryTest {
 
     static ProcessEngine engine;
 
@@ -32,7 +34,7 @@ class LeanVariableHistoryTest {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:lean-variable-history;DB_CLOSE_DELAY=-1")
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setProcessEngineName("lean-variable-history");
-        configuration.setProcessEnginePlugins(List.of(new LeanVariableHistory()));
+        configuration.setProcessEnginePlugins(List.of(new LeanHistory()));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()
                 .addModelInstance("caller.bpmn", Bpmn.createExecutableProcess("caller").camundaHistoryTimeToLive(1).startEvent()
@@ -47,6 +49,12 @@ class LeanVariableHistoryTest {
                 .addModelInstance("deadline.bpmn", Bpmn.createExecutableProcess("deadline").camundaHistoryTimeToLive(1)
                         .startEvent().userTask("Task_Answer").boundaryEvent("Timer_Due").timerWithDuration("P30D").endEvent()
                         .moveToActivity("Task_Answer").endEvent().done())
+                // The document checklist in a process, as a case would evaluate it.
+                .addModelInstance("checklist-in-a-process.bpmn", Bpmn.createExecutableProcess("checklist-in-a-process")
+                        .camundaHistoryTimeToLive(1).startEvent().businessRuleTask("Task_Checklist")
+                        .camundaDecisionRef(RequiredDocuments.DECISION).camundaMapDecisionResult("resultList")
+                        .camundaResultVariable("documents").endEvent().done())
+                .addClasspathResource(ListingScreeningDecisionTest.FILE)
                 .deploy();
     }
 
@@ -102,6 +110,30 @@ class LeanVariableHistoryTest {
                 .as("the input has none (the caller's holds it), the value added has its own")
                 .containsExactly("added=set in Cockpit");
         assertThat(details(history, called.getId())).containsExactly("added=set in Cockpit");
+    }
+
+    @Test
+    void theDraftChecklistLeavesNoDecisionHistoryTheScreeningAndTheChecklistInAProcessKeepTheirs() {
+        ListingScreeningDecisionTest.Case largePlatform = ListingScreeningDecisionTest.allCases()
+                .filter(c -> c.decision().equals("cybersecurity-review-requirement")).findFirst().orElseThrow();
+        HistoryService history = engine.getHistoryService();
+        long before = history.createHistoricDecisionInstanceQuery().count();
+
+        // As the portal asks for a draft's documents.
+        new RequiredDocuments(engine.getDecisionService()).of(ApplicationFacts.NONE, null);
+        engine.getDecisionService().evaluateDecisionByKey(RequiredDocuments.DECISION).variables(largePlatform.facts())
+                .evaluate();
+        assertThat(history.createHistoricDecisionInstanceQuery().count()).as("the draft's checklist, twice").isEqualTo(before);
+
+        engine.getDecisionService().evaluateDecisionByKey("screening-results").variables(largePlatform.facts()).evaluate();
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("screening-results").count())
+                .as("the screening evaluated from outside keeps its history").isEqualTo(1);
+
+        ProcessInstance checked = engine.getRuntimeService().startProcessInstanceByKey("checklist-in-a-process",
+                largePlatform.facts());
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(checked.getId())
+                .decisionDefinitionKey(RequiredDocuments.DECISION).count())
+                .as("the checklist evaluated in a process keeps its history").isEqualTo(1);
     }
 
     private static List<String> details(HistoryService history, String processInstanceId) {

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -16,16 +18,22 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's full history, minus two kinds of rows that only repeat what the history already holds:
+ * Camunda's full history, minus rows that only repeat what the history already holds, or that record no
+ * decision on a case:
  * <ul>
  * <li>the detail rows ({@code ACT_HI_DETAIL}) of the variables given to a process instance's own scope
  * from outside its activities: the values a called process receives from its caller, and those a case
  * starts with;</li>
  * <li>the variable history rows ({@code ACT_HI_VARINST}) of the values a called process receives from its
  * caller ({@code camunda:in}): copies of the caller's variables, whose history (with every change an
- * activity made) is the caller's. A case's own start values keep theirs: they are the only record.</li>
+ * activity made) is the caller's. A case's own start values keep theirs: they are the only record;</li>
+ * <li>the decision history of the draft's document checklist ({@link RequiredDocuments}, evaluated outside
+ * any process whenever the portal shows a draft's documents or checks a submission): a preview for the
+ * company, seven decision instances with their inputs and outputs each time, which would bury the case's
+ * own screening in Cockpit's decision history. The screening that decides a case (the same decisions, in
+ * the case's business rule task) keeps its history, as does any other decision evaluated from outside.</li>
  * </ul>
- * Together they were about 170 statements per case, a tenth of what a case cost (docs/benchmarks.md).
+ * The first two were about 170 statements per case, a tenth of what a case cost (docs/benchmarks.md).
  *
  * <p>Every detail written by an activity is kept: a task's completion, a decision, a message caught,
  * an officer's or a company's answer, a change made while the process waits in a task. The staff
@@ -34,7 +42,7 @@ import org.springframework.stereotype.Component;
  * row of an update it finds none for), so the called process's history shows what it changed.
  */
 @Component
-class LeanVariableHistory extends AbstractProcessEnginePlugin {
+class LeanHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -46,10 +54,23 @@ class LeanVariableHistory extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Camunda's database history writer, with the detail rows of a process instance's given values and the
-     * variable history rows of a called process's inputs left out.
+     * Camunda's database history writer, with the detail rows of a process instance's given values, the
+     * variable history rows of a called process's inputs and the draft checklist's decisions left out.
      */
     static final class Handler extends DbHistoryEventHandler {
+
+        @Override
+        protected void insertHistoricDecisionEvaluationEvent(HistoricDecisionEvaluationEvent event) {
+            if (!draftChecklist(event.getRootHistoricDecisionInstance())) {
+                super.insertHistoricDecisionEvaluationEvent(event);
+            }
+        }
+
+        /** The document checklist, evaluated outside any process or case (the portal's, for a draft). */
+        static boolean draftChecklist(HistoricDecisionInstanceEntity root) {
+            return RequiredDocuments.DECISION.equals(root.getDecisionDefinitionKey()) && root.getProcessInstanceId() == null
+                    && root.getCaseInstanceId() == null;
+        }
 
         @Override
         protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
