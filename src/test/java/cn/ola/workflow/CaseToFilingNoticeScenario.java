@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,8 @@ abstract class CaseToFilingNoticeScenario {
     CaseStagesRepair stagesRepair;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
     void aLargePlatformCaseRunsFromSubmissionThroughReviewAndFilingToListed() {
@@ -74,6 +77,9 @@ abstract class CaseToFilingNoticeScenario {
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId(number))
                 .decisionDefinitionKey("cybersecurity-review-requirement").includeOutputs().singleResult()
                 .getOutputs()).extracting(o -> o.getRuleId()).isNotEmpty();
+        // Evaluated by the FEEL engine that keeps its parses (FeelParsedOnce).
+        assertThat(engineConfiguration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOfSatisfying(
+                FeelParsedOnce.Engine.class, feel -> assertThat(feel.expressionsKept()).isPositive());
 
         assertThatThrownBy(() -> workflow.submit(id, "compliance")).isInstanceOf(AlreadySubmittedException.class)
                 .hasMessageContaining(number.toString());
