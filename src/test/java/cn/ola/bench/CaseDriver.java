@@ -135,6 +135,7 @@ final class CaseDriver {
                         return;
                     }
                     if (script.initiative(driven, taskCompletion)) {
+                        driven.idleLooks = 0;
                         again(0);
                         return;
                     }
