@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -120,6 +121,8 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "[%s] CPU per case: ours %.0f ms, bare engine %.0f ms (ratio %.2f)%n", db, oursCpu,
                 bareCpu, bareCpu / oursCpu);
+        oursTurns.printThreads(db, END_TO_END);
+        bareTurns.printThreads(db, BASELINE);
 
         if (!settings.sizes().isEmpty()) {
             new TaskListLoad(system, settings, people, results).run();
@@ -179,6 +182,7 @@ public final class Benchmark {
         private long cpuNanos;
         private long serverMillis;
         private boolean serverKnown = true;
+        private final Map<String, long[]> threadMillis = new TreeMap<>();
         private final Latency submission = new Latency();
         private final Latency taskCompletion = new Latency();
 
@@ -186,9 +190,11 @@ public final class Benchmark {
         void add(String db, Callable<CaseDriver.Outcome> turn) throws Exception {
             settle(db);
             long cpuBefore = processCpuNanos();
+            ThreadCpu threadsBefore = ThreadCpu.now();
             long serverBefore = databaseServerCpuMillis();
             CaseDriver.Outcome outcome = turn.call();
             cpuNanos += processCpuNanos() - cpuBefore;
+            ThreadCpu.addTo(threadMillis, ThreadCpu.now().since(threadsBefore));
             long serverAfter = databaseServerCpuMillis();
             serverKnown &= serverBefore >= 0 && serverAfter >= 0;
             serverMillis += serverAfter - serverBefore;
@@ -213,6 +219,17 @@ public final class Benchmark {
 
         double serverPerCase() {
             return serverMillis / (double) Math.max(1, ended);
+        }
+
+        /** Prints this JVM's CPU per case by kind of thread, user and kernel, the largest first. */
+        void printThreads(String db, String workload) {
+            int perCase = Math.max(1, ended);
+            System.out.printf(Locale.ROOT, "[%s] %s: CPU per case by kind of thread (user + kernel, ms):%n", db, workload);
+            threadMillis.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                    .filter(entry -> entry.getValue()[0] + entry.getValue()[1] >= perCase)
+                    .forEach(entry -> System.out.printf(Locale.ROOT, "    %-40s %7.1f + %6.1f%n", entry.getKey(),
+                            entry.getValue()[0] / (double) perCase, entry.getValue()[1] / (double) perCase));
         }
     }
 
