@@ -115,7 +115,7 @@ final class CaseDriver {
         AtomicLong retries = new AtomicLong();
         AtomicLong idleLooks = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(cases);
-        ScheduledExecutorService drivers = new ScheduledThreadPoolExecutor(settings.threads());
+        ScheduledExecutorService drivers = new ScheduledThreadPoolExecutor(settings.threads(), ThreadCpu.counted("case-driver"));
         long start = System.nanoTime();
 
         class Step implements Runnable {

@@ -3,6 +3,10 @@ package cn.ola.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -11,12 +15,17 @@ import java.util.stream.Stream;
  * This JVM's CPU time by kind of thread (Linux, from {@code /proc/self/task}): the driver's threads, the job
  * executor, the garbage collector, the JIT compilers and the rest, each as user and kernel time. A thread's
  * kind is its name without its number ({@code GC Thread#1} and {@code GC Thread#0} are one kind). Threads that
- * ended between two readings lose what they used since the first: the benchmark's threads live through a turn.
+ * ended between two readings lose what they used since the first, except the driver's: they come from
+ * {@link #counted}, which keeps what each used when it ends.
  */
 final class ThreadCpu {
 
     /** Clock ticks per second of {@code /proc}'s times: 100 on every Linux this runs on. */
     private static final long TICK_MILLIS = 10;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** What the ended threads of {@link #counted} used, in ns by kind: {user, kernel}. */
+    private static final Map<String, long[]> ENDED = new TreeMap<>();
 
     private final Map<String, long[]> ticksByKind;
 
@@ -24,9 +33,32 @@ final class ThreadCpu {
         this.ticksByKind = ticksByKind;
     }
 
+    /** Threads named {@code kind-N} whose CPU time counts in the readings after they have ended. */
+    static ThreadFactory counted(String kind) {
+        AtomicInteger number = new AtomicInteger();
+        return work -> new Thread(() -> {
+            try {
+                work.run();
+            } finally {
+                long total = THREADS.getCurrentThreadCpuTime();
+                long user = THREADS.getCurrentThreadUserTime();
+                synchronized (ENDED) {
+                    long[] used = ENDED.computeIfAbsent(kind, k -> new long[2]);
+                    used[0] += user;
+                    used[1] += total - user;
+                }
+            }
+        }, kind + "-" + number.incrementAndGet());
+    }
+
     /** The times so far, or an empty reading where there is no {@code /proc}. */
     static ThreadCpu now() {
         Map<String, long[]> byKind = new TreeMap<>();
+        synchronized (ENDED) {
+            // in ticks, as /proc counts
+            ENDED.forEach((kind, nanos) -> byKind.put(kind, new long[] {nanos[0] / (TICK_MILLIS * 1_000_000),
+                    nanos[1] / (TICK_MILLIS * 1_000_000)}));
+        }
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
             return new ThreadCpu(byKind);
@@ -53,9 +85,6 @@ final class ThreadCpu {
     /** The kind of a thread by its name (Linux keeps 15 characters of it): digits and their separator dropped. */
     static String kind(String name) {
         String kind = name.replaceAll("[-#_ ]?\\d+$", "").replaceAll("-thread$", "").strip();
-        if (kind.startsWith("pool")) {
-            return "driver (pool-N-thread-M)";
-        }
         if (kind.startsWith("GC Thread") || kind.startsWith("G1 ")) {
             return "garbage collector (GC Thread, G1 …)";
         }
