@@ -5,12 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.logging.Level;
+import java.util.stream.IntStream;
 
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
@@ -18,6 +26,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.unbescape.html.HtmlEscape;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -42,6 +51,13 @@ class LetterRenderer {
     private static final String PRODUCER = "Overseas Listing Approval";
     /** How many parsed copies of the font are kept between letters (letters printed at the same time). */
     static final int FONTS_KEPT = 4;
+
+    /**
+     * The tables of the face a letter's font keeps: the glyphs with their metrics and hints, the character map
+     * and the names and measures PDFBox describes the font by; not the face's tables for other writing systems.
+     */
+    private static final List<String> TABLES = List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "cmap", "OS/2",
+            "name", "post", "cvt ", "prep", "fpgm", "gasp");
 
     private final SpringTemplateEngine templates;
     /**
@@ -75,13 +91,30 @@ class LetterRenderer {
     }
 
     byte[] pdf(Letter letter) {
+        return print(letter, false);
+    }
+
+    /**
+     * Prints the letter with a font of the glyphs it shows, embedded as a subset (PDFBox names and tags it), or,
+     * with {@code wholeFace} or where the letter has a character beyond the Basic Multilingual Plane that the
+     * face can show (a few; fontbox cannot write a map of those for a font of its own), from the whole face.
+     * The result looks the same (LetterRendererTest); from the whole face PDFBox works through the widths of all
+     * its 49,531 glyphs and writes a glyph map as long as the highest glyph number used, which took about as
+     * long as laying the letter out.
+     */
+    byte[] print(Letter letter, boolean wholeFace) {
         String html = html(letter);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Face face = null;
+        TrueTypeFont glyphs = null;
         try (PDDocument document = new PDDocument()) {
             face = borrowFace();
-            // Not closed with the document: the font stays open for the next letter.
-            PDType0Font font = PDType0Font.load(document, face.font(), true);
+            Set<Integer> characters = charactersOf(html);
+            if (!wholeFace && !beyondBasicPlane(face.font(), characters)) {
+                glyphs = glyphsOf(face.font(), characters);
+            }
+            // Not closed with the document: the face stays open for the next letter.
+            PDType0Font font = PDType0Font.load(document, glyphs == null ? face.font() : glyphs, true);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
             // The face has no bold cut: headings in bold use the same glyphs rather than a font without Chinese.
@@ -98,8 +131,51 @@ class LetterRenderer {
                     + " could not be printed to PDF", e);
         } finally {
             giveBack(face);
+            closeQuietly(glyphs);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * Every character the letter's XHTML holds, as written and with its character references read (the text, the
+     * style sheet with its generated content), and all of printable ASCII (the page numbers the renderer counts,
+     * the '#' it sets for a character the face lacks).
+     */
+    private static Set<Integer> charactersOf(String html) {
+        Set<Integer> characters = new HashSet<>();
+        html.codePoints().forEach(characters::add);
+        HtmlEscape.unescapeHtml(html).codePoints().forEach(characters::add);
+        IntStream.rangeClosed(0x20, 0x7E).forEach(characters::add);
+        return characters;
+    }
+
+    private static boolean beyondBasicPlane(TrueTypeFont face, Set<Integer> characters) throws IOException {
+        CmapLookup unicode = face.getUnicodeCmapLookup();
+        for (int character : characters) {
+            if (character > 0xFFFF && unicode.getGlyphId(character) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A font of the face's glyphs for these characters (those it has), with the tables PDFBox and the layout read. */
+    private static TrueTypeFont glyphsOf(TrueTypeFont face, Set<Integer> characters) throws IOException {
+        TTFSubsetter subset = new TTFSubsetter(face, TABLES);
+        subset.addAll(characters);
+        ByteArrayOutputStream font = new ByteArrayOutputStream();
+        subset.writeToStream(font);
+        return new TTFParser(true).parse(new RandomAccessReadBuffer(font.toByteArray()));
+    }
+
+    private static void closeQuietly(TrueTypeFont font) {
+        if (font != null) {
+            try {
+                font.close();
+            } catch (IOException ignored) {
+                // Read from memory: closing only lets the buffer go.
+            }
+        }
     }
 
     /** The font face with the open collection it was read from. */

@@ -2,18 +2,23 @@ package cn.ola.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +110,70 @@ class LetterRendererTest {
             }
             assertThat(embeddedCjkFont).as("the WenQuanYi face is embedded").isTrue();
         }
+    }
+
+    /**
+     * A letter is printed with a font of only the glyphs it shows, and looks exactly as when printed from the whole
+     * face: the same page, pixel for pixel, and the same text read back. That the font is the letter's own shows in
+     * the glyph numbers the page uses: those of a font of a few hundred glyphs, not the face's (its Chinese glyphs
+     * are numbered in the thousands).
+     */
+    @Test
+    void aLetterPrintedWithItsOwnGlyphsLooksAsPrintedFromTheWholeFace() throws IOException {
+        Letter.Particulars listing = new Letter.Particulars("Xinmiao Holdings Ltd. (Cayman Islands)", "纽约证券交易所（美国）",
+                "New York Stock Exchange (United States)", "首次公开发行", "Initial public offering", "间接境外发行上市",
+                "Indirect overseas offering and listing");
+        List<Letter> letters = List.of(
+                letter(LetterKind.FILING_NOTICE, "中国证券监督管理委员会", "China Securities Regulatory Commission",
+                        "境外发行上市备案通知书", "Filing Notice for Overseas Offering and Listing", "FILED", null, listing),
+                letter(LetterKind.REFUSAL_LETTER, "国家烟草专卖局", "State Tobacco Monopoly Administration",
+                        "境外发行上市不予通过通知书", "Notice of Refusal", "REFUSED",
+                        "烟草专卖品的生产经营不得由境外投资者控制 <第3条> & “附件”。\nForeign control — not allowed (§ 3).", null));
+        for (Letter letter : letters) {
+            byte[] own = renderer.pdf(letter);
+            byte[] whole = renderer.print(letter, true);
+            try (PDDocument ownGlyphs = Loader.loadPDF(own); PDDocument wholeFace = Loader.loadPDF(whole)) {
+                assertThat(ownGlyphs.getNumberOfPages()).isEqualTo(wholeFace.getNumberOfPages());
+                for (int page = 0; page < ownGlyphs.getNumberOfPages(); page++) {
+                    BufferedImage a = new PDFRenderer(ownGlyphs).renderImageWithDPI(page, 100);
+                    BufferedImage b = new PDFRenderer(wholeFace).renderImageWithDPI(page, 100);
+                    assertThat(pixels(a)).as("page %d of the %s", page + 1, letter.kind()).isEqualTo(pixels(b));
+                }
+                assertThat(highestGlyph(ownGlyphs)).as("glyph numbers of the letter's own font").isLessThan(1_000);
+                assertThat(highestGlyph(wholeFace)).as("glyph numbers of the whole face").isGreaterThan(1_000);
+            }
+            assertThat(text(own)).isEqualTo(text(whole)).contains("Xinmiao Data Technology", COMPANY_ZH);
+        }
+    }
+
+    /** The face has a few characters beyond the Basic Multilingual Plane: a letter naming one shows it too. */
+    @Test
+    void aCharacterBeyondTheBasicPlaneThatTheFaceHasIsShown() throws IOException {
+        String name = "鑫\uD801\uDC00（厦门）数据科技股份有限公司";
+        Letter letter = new Letter(LetterKind.REFUSAL_LETTER, NUMBER, name, COMPANY_EN, "91350200MA2XYZ1234", ISSUED,
+                "境外发行上市不予通过通知书", "Notice of Refusal", "中国证券监督管理委员会", "China Securities Regulatory Commission",
+                "REFUSED", "理由", null);
+
+        assertThat(text(renderer.pdf(letter))).contains(name);
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** The highest glyph number the page shows text with (Identity-H: a character code is its glyph number). */
+    private static int highestGlyph(PDDocument document) throws IOException {
+        int highest = 0;
+        PDFStreamParser parser = new PDFStreamParser(document.getPage(0));
+        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+            if (token instanceof COSString string) {
+                byte[] codes = string.getBytes();
+                for (int i = 0; i + 1 < codes.length; i += 2) {
+                    highest = Math.max(highest, ((codes[i] & 0xFF) << 8) | (codes[i + 1] & 0xFF));
+                }
+            }
+        }
+        return highest;
     }
 
     /**
