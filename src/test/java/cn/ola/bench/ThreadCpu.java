@@ -1,14 +1,14 @@
 package cn.ola.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * executor, the garbage collector, the JIT compilers and the rest, each as user and kernel time. A thread's
  * kind is its name without its number ({@code GC Thread#1} and {@code GC Thread#0} are one kind). Threads that
  * ended between two readings lose what they used since the first, except the driver's: they come from
- * {@link #counted}, which keeps what each used when it ends.
+ * {@link #counted}, which keeps what each used when it ends. Read it only while none of those lives (between
+ * turns): a live one would count once in {@code /proc} and again when it ends.
  */
 final class ThreadCpu {
 
