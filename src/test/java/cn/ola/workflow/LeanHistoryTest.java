@@ -8,6 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -23,7 +25,8 @@ import cn.ola.filing.ApplicationFacts;
 /**
  * The values a process instance is given (by its caller, or at its start) write no detail rows; a called
  * process's inputs write no variable history either (the caller's holds them) until an activity changes
- * them. What activities write keeps both, as in Camunda's full history.
+ * them. What activities write keeps both, as in Camunda's full history. Gateways passed through write no
+ * activity history.
  */
 class LeanHistoryTest {
 
@@ -54,6 +57,15 @@ class LeanHistoryTest {
                         .camundaHistoryTimeToLive(1).startEvent().businessRuleTask("Task_Checklist")
                         .camundaDecisionRef(RequiredDocuments.DECISION).camundaMapDecisionResult("resultList")
                         .camundaResultVariable("documents").endEvent().done())
+                // Gateways of each kind: a route chosen, two branches in parallel and their join, an event awaited.
+                .addModelInstance("gateways.bpmn", Bpmn.createExecutableProcess("gateways").camundaHistoryTimeToLive(1)
+                        .startEvent("Start").exclusiveGateway("Gateway_Route").condition("domestic", "${domestic}")
+                        .endEvent("End_Domestic").moveToLastGateway().condition("abroad", "${!domestic}")
+                        .parallelGateway("Gateway_Split").userTask("Task_Review").parallelGateway("Gateway_Join")
+                        .eventBasedGateway().id("Gateway_Await").intermediateCatchEvent("Event_Answer").message("Answer")
+                        .endEvent("End_Answered").moveToNode("Gateway_Await").intermediateCatchEvent("Event_Timeout")
+                        .timerWithDuration("P10D").endEvent("End_TimedOut").moveToNode("Gateway_Split")
+                        .userTask("Task_Consult").connectTo("Gateway_Join").done())
                 .addClasspathResource(ListingScreeningDecisionTest.FILE)
                 .deploy();
     }
@@ -134,6 +146,30 @@ class LeanHistoryTest {
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(checked.getId())
                 .decisionDefinitionKey(RequiredDocuments.DECISION).count())
                 .as("the checklist evaluated in a process keeps its history").isEqualTo(1);
+    }
+
+    @Test
+    void gatewaysPassedThroughWriteNoActivityHistoryEveryOtherActivityAndTheEventBasedGatewayKeepTheirs() {
+        RuntimeService runtime = engine.getRuntimeService();
+        ProcessInstance process = runtime.startProcessInstanceByKey("gateways", Map.of("domestic", false));
+        // One branch done, the other still open: the join waits for it.
+        complete(process, "Task_Review");
+        complete(process, "Task_Consult");
+        runtime.createMessageCorrelation("Answer").processInstanceId(process.getId()).correlate();
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).as("ended").isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                .orderPartiallyByOccurrence().asc().list()).extracting(HistoricActivityInstance::getActivityId)
+                .as("no exclusive or parallel gateway; the event-based gateway the process waited in is kept")
+                .containsExactlyInAnyOrder("Start", "Task_Review", "Task_Consult", "Gateway_Await", "Event_Answer", "End_Answered");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                .unfinished().count()).as("every row that was written has ended").isZero();
+    }
+
+    private static void complete(ProcessInstance process, String taskKey) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        engine.getTaskService().complete(task.getId());
     }
 
     private static List<String> details(HistoryService history, String processInstanceId) {
