@@ -18,20 +18,20 @@ public final class BusinessFacts {
     public static final Fact<String> INDUSTRY = Fact.code("industry", INDUSTRIES).required().toProcess()
             .describedAs(null, "SOFTWARE");
     public static final Fact<BigDecimal> DOMESTIC_REVENUE_PCT = Fact.percent("domesticRevenuePct").required()
-            .toProcess().describedAs(null, "92.5");
-    public static final Fact<BigDecimal> DOMESTIC_PROFIT_PCT = Fact.percent("domesticProfitPct").required().toProcess();
-    public static final Fact<BigDecimal> DOMESTIC_ASSETS_PCT = Fact.percent("domesticAssetsPct").required().toProcess();
+            .toScreening().describedAs(null, "92.5");
+    public static final Fact<BigDecimal> DOMESTIC_PROFIT_PCT = Fact.percent("domesticProfitPct").required().toScreening();
+    public static final Fact<BigDecimal> DOMESTIC_ASSETS_PCT = Fact.percent("domesticAssetsPct").required().toScreening();
     public static final Fact<BigDecimal> DOMESTIC_NET_ASSETS_PCT = Fact.percent("domesticNetAssetsPct").required()
-            .toProcess();
-    public static final Fact<Boolean> MANAGEMENT_MOSTLY_PRC = Fact.yesNo("managementMostlyPrc").required().toProcess();
+            .toScreening();
+    public static final Fact<Boolean> MANAGEMENT_MOSTLY_PRC = Fact.yesNo("managementMostlyPrc").required().toScreening();
     /** Places of business offered: mainland China, then the overseas venues. */
     public static final Fact<String> MAIN_PLACE_OF_BUSINESS = Fact.region("mainPlaceOfBusiness", List.of("CN", "HK",
-            "MO", "US", "GB", "SG", "DE", "CH", "JP", "KR", "CA", "AU", "FR", "NL", "LU")).required().toProcess()
+            "MO", "US", "GB", "SG", "DE", "CH", "JP", "KR", "CA", "AU", "FR", "NL", "LU")).required().toScreening()
             .describedAs(null, "CN");
-    public static final Fact<LocalDate> PREVIOUSLY_LISTED_ABROAD_ON = Fact.date("previouslyListedAbroadOn").toProcess()
+    public static final Fact<LocalDate> PREVIOUSLY_LISTED_ABROAD_ON = Fact.date("previouslyListedAbroadOn").toScreening()
             .describedAs("The day the company was first listed abroad, if it was", null);
     public static final Fact<String> PREVIOUSLY_LISTED_EXCHANGE = Fact.exchange("previouslyListedExchange")
-            .requiredWhen(facts -> facts.get(BusinessFacts.PREVIOUSLY_LISTED_ABROAD_ON) != null).toProcess()
+            .requiredWhen(facts -> facts.get(BusinessFacts.PREVIOUSLY_LISTED_ABROAD_ON) != null).toScreening()
             .describedAs("Code of the exchange where the company is listed since previouslyListedAbroadOn (same codes "
                     + "as venueExchange); required with that date", "NASDAQ");
 

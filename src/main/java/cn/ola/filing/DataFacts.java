@@ -9,7 +9,7 @@ public final class DataFacts {
             .toProcess();
     public static final Fact<Boolean> CIIO = Fact.yesNo("ciio").required().toProcess()
             .describedAs("Critical information infrastructure operator", null);
-    public static final Fact<Boolean> IMPORTANT_DATA = Fact.yesNo("importantData").required().toProcess();
+    public static final Fact<Boolean> IMPORTANT_DATA = Fact.yesNo("importantData").required().toScreening();
     public static final Fact<Long> PERSONAL_INFO_USERS = Fact.people("personalInfoUsers").required().toProcess()
             .describedAs("People whose personal information the company holds", "3200000");
     public static final Fact<Long> PI_EXPORTED_NON_SENSITIVE = Fact.people("piExportedNonSensitive").required()

@@ -20,6 +20,6 @@ public final class Declarations {
     }
 
     private static Fact<Boolean> declaration(String name, String concern) {
-        return Fact.yesNo(name).required().toProcess().describedAs("Art. 8 declaration: " + concern, null);
+        return Fact.yesNo(name).required().toScreening().describedAs("Art. 8 declaration: " + concern, null);
     }
 }

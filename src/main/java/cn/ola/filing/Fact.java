@@ -45,13 +45,23 @@ public final class Fact<T> {
         }
     }
 
+    /** What the case does with the answer. */
+    private enum InCase {
+        /** Nothing: the application keeps it (pages, letters, API). */
+        NOT,
+        /** Handed to the screening decisions when they run, not kept. */
+        SCREENING,
+        /** Kept as a process variable. */
+        VARIABLE
+    }
+
     private final String name;
     private final Kind kind;
     private final int maxLength;
     private final List<String> codes;
     private final List<String> offered;
     private final Predicate<ApplicationFacts> requiredWhen;
-    private final boolean toProcess;
+    private final InCase inCase;
     private final boolean overseas;
     private final Fact<String> regionOf;
     private final Fact<String> otherName;
@@ -59,7 +69,7 @@ public final class Fact<T> {
     private final String example;
 
     private Fact(String name, Kind kind, int maxLength, List<String> codes, List<String> offered,
-            Predicate<ApplicationFacts> requiredWhen, boolean toProcess, boolean overseas, Fact<String> regionOf,
+            Predicate<ApplicationFacts> requiredWhen, InCase inCase, boolean overseas, Fact<String> regionOf,
             Fact<String> otherName, String description, String example) {
         this.name = Objects.requireNonNull(name);
         this.kind = Objects.requireNonNull(kind);
@@ -67,7 +77,7 @@ public final class Fact<T> {
         this.codes = List.copyOf(codes);
         this.offered = List.copyOf(offered);
         this.requiredWhen = requiredWhen;
-        this.toProcess = toProcess;
+        this.inCase = Objects.requireNonNull(inCase);
         this.overseas = overseas;
         this.regionOf = regionOf;
         this.otherName = otherName;
@@ -76,7 +86,7 @@ public final class Fact<T> {
     }
 
     private static <T> Fact<T> of(String name, Kind kind, int maxLength, List<String> codes) {
-        return new Fact<>(name, kind, maxLength, codes, codes, null, false, false, null, null, null, null);
+        return new Fact<>(name, kind, maxLength, codes, codes, null, InCase.NOT, false, null, null, null, null);
     }
 
     public static Fact<String> text(String name, int maxLength) {
@@ -90,7 +100,7 @@ public final class Fact<T> {
 
     /** A country or region; the form offers these first (any ISO 3166 code is accepted). */
     public static Fact<String> region(String name, List<String> offered) {
-        return new Fact<>(name, Kind.REGION, 0, List.of(), offered, null, false, false, null, null, null, null);
+        return new Fact<>(name, Kind.REGION, 0, List.of(), offered, null, InCase.NOT, false, null, null, null, null);
     }
 
     public static Fact<String> exchange(String name) {
@@ -120,37 +130,49 @@ public final class Fact<T> {
 
     /** Needed before submission when the condition holds for the other answers. */
     public Fact<T> requiredWhen(Predicate<ApplicationFacts> condition) {
-        return new Fact<>(name, kind, maxLength, codes, offered, condition, toProcess, overseas, regionOf, otherName,
+        return new Fact<>(name, kind, maxLength, codes, offered, condition, inCase, overseas, regionOf, otherName,
                 description, example);
     }
 
-    /** Handed to the case as the process variable of the same name (read by the decisions, models and forms). */
+    /**
+     * Kept by the case as the process variable of the same name: read by the models and the staff forms (and by
+     * the screening decisions, if they take it).
+     */
     public Fact<T> toProcess() {
-        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, true, overseas, regionOf, otherName,
-                description, example);
+        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, InCase.VARIABLE, overseas, regionOf,
+                otherName, description, example);
+    }
+
+    /**
+     * Read by the screening decisions only: handed to them, as a transient variable of the same name, each time
+     * the case is screened, and not kept by the case.
+     */
+    public Fact<T> toScreening() {
+        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, InCase.SCREENING, overseas, regionOf,
+                otherName, description, example);
     }
 
     /** A region where an overseas listing can be: mainland China is none. */
     public Fact<T> overseas() {
-        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, toProcess, true, regionOf, otherName,
+        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, inCase, true, regionOf, otherName,
                 description, example);
     }
 
     /** An exchange that must lie in the country or region answered to {@code region}. */
     public Fact<T> inRegionOf(Fact<String> region) {
-        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, toProcess, overseas, region, otherName,
+        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, inCase, overseas, region, otherName,
                 description, example);
     }
 
     /** An exchange whose {@link Exchanges#OTHER} is named in {@code name} (shown as one answer). */
     public Fact<T> otherNamedIn(Fact<String> name) {
-        return new Fact<>(this.name, kind, maxLength, codes, offered, requiredWhen, toProcess, overseas, regionOf, name,
+        return new Fact<>(this.name, kind, maxLength, codes, offered, requiredWhen, inCase, overseas, regionOf, name,
                 description, example);
     }
 
     /** What the API's documentation says about the field, and an example value. */
     public Fact<T> describedAs(String description, String example) {
-        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, toProcess, overseas, regionOf, otherName,
+        return new Fact<>(name, kind, maxLength, codes, offered, requiredWhen, inCase, overseas, regionOf, otherName,
                 description, example);
     }
 
@@ -186,8 +208,14 @@ public final class Fact<T> {
         return requiredWhen != null && requiredWhen.test(facts);
     }
 
+    /** Kept by the case as a process variable ({@link #toProcess()}). */
     public boolean toProcessVariable() {
-        return toProcess;
+        return inCase == InCase.VARIABLE;
+    }
+
+    /** Read by the screening: kept as a process variable or handed over when the case is screened. */
+    public boolean toScreeningDecisions() {
+        return inCase != InCase.NOT;
     }
 
     public boolean mustBeOverseas() {

@@ -12,7 +12,7 @@ public final class ListingFacts {
      */
     public static final Fact<String> LISTING_TYPE = Fact.code("listingType", List.of("DIRECT", "INDIRECT")).required();
     public static final Fact<String> ISSUER_TYPE = Fact.code("issuerType", List.of("PRC_JOINT_STOCK", "OFFSHORE"))
-            .required().toProcess();
+            .required().toScreening();
     public static final Fact<String> OFFSHORE_ISSUER = Fact.text("offshoreIssuer", 200).required()
             .describedAs(null, "Example Data Holdings Ltd. (Cayman)");
     public static final Fact<String> VENUE_EXCHANGE_NAME = Fact.text("venueExchangeName", 100)

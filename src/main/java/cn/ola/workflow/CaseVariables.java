@@ -11,17 +11,23 @@ import cn.ola.filing.Fact;
 import cn.ola.filing.FactSection;
 
 /**
- * The variables a case starts with: the filed facts in the types the decisions and forms read
- * (dates as ISO strings, percentages as doubles — no Java-serialised objects in the engine).
+ * The variables a case starts with, and the inputs its screening reads: the filed facts in the types the
+ * decisions and forms read (dates as ISO strings, percentages as doubles — no Java-serialised objects in the
+ * engine). A case keeps as variables only the facts its models and forms read ({@link Fact#toProcessVariable()});
+ * the rest of the screening's inputs are handed to it when it runs ({@link ScreeningInputs}).
  */
 final class CaseVariables {
 
     private CaseVariables() {
     }
 
-    static Map<String, Object> of(ApplicationNumber number, Company company, ApplicationFacts facts,
-            LocalDate earliestCloudContractEnd, LocalDate submittedOn) {
-        Map<String, Object> v = facts(facts, earliestCloudContractEnd);
+    static Map<String, Object> of(ApplicationNumber number, Company company, ApplicationFacts facts, LocalDate submittedOn) {
+        Map<String, Object> v = new HashMap<>();
+        for (Fact<?> fact : FactSection.allFacts()) {
+            if (fact.toProcessVariable()) {
+                v.put(fact.name(), processValue(fact, facts));
+            }
+        }
         v.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
         v.put(ProcessVariables.COMPANY_GROUP, company.groupId());
         v.put(ProcessVariables.COMPANY_NAME, company.nameZh());
@@ -31,12 +37,13 @@ final class CaseVariables {
 
     /**
      * The filed facts as the screening decisions read them (also before submission, see {@link RequiredDocuments}):
-     * every question its section hands to the case ({@link Fact#toProcessVariable()}), under its own name.
+     * every question the screening takes ({@link Fact#toScreeningDecisions()}), under its own name, and the cloud
+     * contracts' earliest end.
      */
-    static Map<String, Object> facts(ApplicationFacts facts, LocalDate earliestCloudContractEnd) {
+    static Map<String, Object> screeningInputs(ApplicationFacts facts, LocalDate earliestCloudContractEnd) {
         Map<String, Object> v = new HashMap<>();
         for (Fact<?> fact : FactSection.allFacts()) {
-            if (fact.toProcessVariable()) {
+            if (fact.toScreeningDecisions()) {
                 v.put(fact.name(), processValue(fact, facts));
             }
         }

@@ -100,8 +100,7 @@ public class CaseWorkflow {
             // Read again under the row lock the update took: the facts as submitted, not as first read.
             ListingApplication submitted = applications.find(applicationId).orElseThrow();
             audit.record(applicationId, actor, AuditEventType.SUBMITTED, null, CaseStatus.SUBMITTED.name(), null);
-            Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(),
-                    applications.earliestCloudContractEnd(applicationId).orElse(null), deadlines.today());
+            Map<String, Object> variables = CaseVariables.of(number, company, submitted.facts(), deadlines.today());
             ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, number.toString(), variables);
             applications.linkProcessInstance(applicationId, instance.getId());
             return number;

@@ -29,7 +29,7 @@ public class RequiredDocuments {
     }
 
     public List<Required> of(ApplicationFacts facts, LocalDate earliestCloudContractEnd) {
-        return decisions.evaluateDecisionByKey(DECISION).variables(CaseVariables.facts(facts, earliestCloudContractEnd))
+        return decisions.evaluateDecisionByKey(DECISION).variables(CaseVariables.screeningInputs(facts, earliestCloudContractEnd))
                 .evaluate().getResultList().stream()
                 .map(result -> new Required((String) result.get("document"), (String) result.get("because"))).toList();
     }

@@ -87,6 +87,9 @@ class FactSectionTest {
     @Test
     void theListingTypeTheCompanyStatesIsNotTheOneTheScreeningDecides() {
         assertThat(ListingFacts.LISTING_TYPE.toProcessVariable()).isFalse();
-        assertThat(Declarations.OWNERSHIP_DISPUTE.toProcessVariable()).isTrue();
+        assertThat(ListingFacts.LISTING_TYPE.toScreeningDecisions()).isFalse();
+        assertThat(Declarations.OWNERSHIP_DISPUTE.toScreeningDecisions()).isTrue();
+        assertThat(Declarations.OWNERSHIP_DISPUTE.toProcessVariable()).as("read by the screening only").isFalse();
+        assertThat(ListingFacts.VENUE_REGION.toProcessVariable()).as("read by the staff forms").isTrue();
     }
 }

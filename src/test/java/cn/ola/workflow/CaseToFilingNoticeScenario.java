@@ -77,6 +77,14 @@ abstract class CaseToFilingNoticeScenario {
         assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId(number))
                 .decisionDefinitionKey("cybersecurity-review-requirement").includeOutputs().singleResult()
                 .getOutputs()).extracting(o -> o.getRuleId()).isNotEmpty();
+        // The facts only the screening reads were handed to it from the application as filed, not kept by the case.
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId(number)).list())
+                .extracting(variable -> variable.getName()).contains("venueRegion", "personalInfoUsers")
+                .doesNotContain("declProhibitedByLaw", "domesticRevenuePct", "issuerType", "usesThirdPartyCloud");
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId(number))
+                .decisionDefinitionKey("negative-list").includeInputs().singleResult().getInputs())
+                .extracting(input -> input.getValue()).as("the five declarations as filed").containsExactly(false, false,
+                        false, false, false);
         // Evaluated by the FEEL engine that keeps its parses (FeelParsedOnce).
         assertThat(engineConfiguration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOfSatisfying(
                 FeelParsedOnce.Engine.class, feel -> assertThat(feel.expressionsKept()).isPositive());

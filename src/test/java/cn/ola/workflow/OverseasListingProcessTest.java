@@ -39,6 +39,7 @@ import org.mockito.InOrder;
 import org.mockito.Mockito;
 
 import cn.ola.calendar.WorkingDayCalendar;
+import cn.ola.filing.FactSection;
 import cn.ola.filing.Stages;
 
 /**
@@ -60,6 +61,8 @@ class OverseasListingProcessTest {
     ProcessEngine engine;
     private CaseRecord caseRecord;
     private final RecordingLetterDelegate letters = new RecordingLetterDelegate();
+    /** The application's filed facts, as the screening's inputs are read from it ({@link ScreeningInputs}). */
+    private final Map<String, Object> filed = new HashMap<>();
     /** The stages the case stands in, as the case record keeps them from the models' stage listeners. */
     private final Set<String> stages = new HashSet<>();
 
@@ -75,6 +78,11 @@ class OverseasListingProcessTest {
         Mocks.register("deadlines", new Deadlines(WorkingDayCalendar.weekendsOnly()));
         Mocks.register("memberAgencies", new MemberAgencies());
         Mocks.register("staffFormTexts", new StaffFormTexts(messages()));
+        filed.clear();
+        Mocks.register("screeningInputs", new ScreeningInputs(number -> {
+            assertThat(number).as("the case screened").isEqualTo(NUMBER);
+            return filed;
+        }));
         Mocks.register(RecordingLetterDelegate.BEAN, letters);
         at(SUBMITTED);
     }
@@ -162,6 +170,45 @@ class OverseasListingProcessTest {
         assertThat(letterKinds()).containsExactly("REVIEW_CONCLUSION", "FILING_NOTICE");
         complete("Task_ReportListing", Map.of("listingDate", "2026-03-02"));
         assertThat(process).isEnded().hasPassed("End_Listed");
+    }
+
+    // ------------------------------------------------------------------ the screening's inputs
+
+    @Test
+    void theFactsOnlyTheScreeningReadsAreHandedToItAndNeitherKeptNorInTheVariableHistory() {
+        Map<String, Object> facts = smallCompany();
+        facts.put("declOwnershipDispute", true);
+        ProcessInstance process = submit(facts);
+
+        assertThat(variable(process, "negativeList")).as("screened on the declaration as filed").isEqualTo("PROHIBITED");
+        assertThat((String) variable(process, "negativeListReason")).isEqualTo("screening.negativeList.ownershipDispute");
+        assertThat(variable(process, "listingType")).as("from the domestic shares as filed").isEqualTo("INDIRECT");
+        assertThat(SCREENING_ONLY).contains("declOwnershipDispute", "domesticRevenuePct", "issuerType", "usesThirdPartyCloud");
+        assertThat(engine.getRuntimeService().getVariables(process.getId()).keySet()).as("held by the case")
+                .doesNotContainAnyElementsOf(SCREENING_ONLY).contains("venueRegion", "personalInfoUsers", "industry");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .list()).extracting(variable -> variable.getName()).as("ever held by the case")
+                .doesNotContainAnyElementsOf(SCREENING_ONLY);
+        var negativeList = engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(process.getId())
+                .decisionDefinitionKey("negative-list").includeInputs().singleResult();
+        assertThat(negativeList.getInputs()).extracting(input -> input.getClauseName() + "=" + input.getValue())
+                .as("what the decision read is in its history")
+                .contains("Art. 8(5) material ownership dispute=true", "Art. 8(1) prohibited by law=false");
+    }
+
+    @Test
+    void anAdministratorWhoStartsTheScreeningAgainScreensTheFactsAsFiledNow() {
+        ProcessInstance process = submit(smallCompany());
+        assertThat(variable(process, "negativeList")).isEqualTo("CLEAR");
+
+        // The company's declaration as corrected in the application; an administrator screens again in Cockpit.
+        filed.put("declUnderInvestigation", true);
+        engine.getRuntimeService().createProcessInstanceModification(process.getId()).startBeforeActivity("Rule_Screening")
+                .execute();
+
+        assertThat(variable(process, "negativeList")).isEqualTo("PROHIBITED");
+        assertThat((String) variable(process, "negativeListReason")).isEqualTo("screening.negativeList.underInvestigation");
+        assertThat(engine.getRuntimeService().getVariables(process.getId()).keySet()).doesNotContainAnyElementsOf(SCREENING_ONLY);
     }
 
     // ------------------------------------------------------------------ rejections
@@ -523,8 +570,26 @@ class OverseasListingProcessTest {
         return facts;
     }
 
+    /**
+     * Files the facts and starts the case as the application does: with the facts the case keeps as variables;
+     * the screening reads the others from the application as filed.
+     */
     private ProcessInstance submit(Map<String, Object> facts) {
-        return engine.getRuntimeService().startProcessInstanceByKey("overseas-listing", NUMBER, facts);
+        filed.putAll(facts);
+        Map<String, Object> kept = new HashMap<>(facts);
+        kept.keySet().removeAll(SCREENING_ONLY);
+        return engine.getRuntimeService().startProcessInstanceByKey("overseas-listing", NUMBER, kept);
+    }
+
+    /** The screening's inputs a case does not keep: the facts only the screening reads, and the cloud contracts. */
+    private static final Set<String> SCREENING_ONLY = screeningOnly();
+
+    private static Set<String> screeningOnly() {
+        Set<String> names = new HashSet<>(Set.of(ProcessVariables.USES_THIRD_PARTY_CLOUD,
+                ProcessVariables.EARLIEST_CLOUD_CONTRACT_END));
+        FactSection.allFacts().stream().filter(fact -> fact.toScreeningDecisions() && !fact.toProcessVariable())
+                .forEach(fact -> names.add(fact.name()));
+        return names;
     }
 
     private void withdraw() {
