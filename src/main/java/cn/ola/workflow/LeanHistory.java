@@ -65,7 +65,8 @@ class LeanHistory extends AbstractProcessEnginePlugin {
 
     /**
      * Camunda's database history writer, with the detail rows of a process instance's given values, the
-     * variable history rows of a called process's inputs and the draft checklist's decisions left out.
+     * variable history rows of a called process's inputs, the draft checklist's decisions and the activity rows
+     * of the gateways a process passes left out.
      */
     static final class Handler extends DbHistoryEventHandler {
 
