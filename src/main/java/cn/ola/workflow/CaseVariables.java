@@ -3,6 +3,7 @@ package cn.ola.workflow;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import cn.ola.company.Company;
 import cn.ola.filing.ApplicationFacts;
@@ -22,12 +23,7 @@ final class CaseVariables {
     }
 
     static Map<String, Object> of(ApplicationNumber number, Company company, ApplicationFacts facts, LocalDate submittedOn) {
-        Map<String, Object> v = new HashMap<>();
-        for (Fact<?> fact : FactSection.allFacts()) {
-            if (fact.toProcessVariable()) {
-                v.put(fact.name(), processValue(fact, facts));
-            }
-        }
+        Map<String, Object> v = values(facts, Fact::toProcessVariable);
         v.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
         v.put(ProcessVariables.COMPANY_GROUP, company.groupId());
         v.put(ProcessVariables.COMPANY_NAME, company.nameZh());
@@ -41,15 +37,21 @@ final class CaseVariables {
      * contracts' earliest end.
      */
     static Map<String, Object> screeningInputs(ApplicationFacts facts, LocalDate earliestCloudContractEnd) {
-        Map<String, Object> v = new HashMap<>();
-        for (Fact<?> fact : FactSection.allFacts()) {
-            if (fact.toScreeningDecisions()) {
-                v.put(fact.name(), processValue(fact, facts));
-            }
-        }
+        Map<String, Object> v = values(facts, Fact::toScreeningDecisions);
         v.put(ProcessVariables.USES_THIRD_PARTY_CLOUD, earliestCloudContractEnd != null);
         v.put(ProcessVariables.EARLIEST_CLOUD_CONTRACT_END, earliestCloudContractEnd == null ? null
                 : earliestCloudContractEnd.toString());
+        return v;
+    }
+
+    /** The answers to the questions taken, each under its own name, in the type the engine keeps. */
+    private static Map<String, Object> values(ApplicationFacts facts, Predicate<Fact<?>> taken) {
+        Map<String, Object> v = new HashMap<>();
+        for (Fact<?> fact : FactSection.allFacts()) {
+            if (taken.test(fact)) {
+                v.put(fact.name(), processValue(fact, facts));
+            }
+        }
         return v;
     }
 
