@@ -2,7 +2,9 @@ package cn.ola.workflow;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import cn.ola.company.Company;
@@ -22,13 +24,24 @@ final class CaseVariables {
     private CaseVariables() {
     }
 
+    /**
+     * The names of the variables a case starts with: copies of what the application and its company hold, which
+     * stay there (the case's variable history does not repeat them, see {@link LeanHistory}).
+     */
+    static final Set<String> NAMES = names();
+
     static Map<String, Object> of(ApplicationNumber number, Company company, ApplicationFacts facts, LocalDate submittedOn) {
-        Map<String, Object> v = values(facts, Fact::toProcessVariable);
+        Map<String, Object> v = filedFacts(facts);
         v.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
         v.put(ProcessVariables.COMPANY_GROUP, company.groupId());
         v.put(ProcessVariables.COMPANY_NAME, company.nameZh());
         v.put(ProcessVariables.SUBMITTED_ON, submittedOn.toString());
         return v;
+    }
+
+    /** The filed facts a case keeps as variables ({@link Fact#toProcessVariable()}), as it keeps them. */
+    static Map<String, Object> filedFacts(ApplicationFacts facts) {
+        return values(facts, Fact::toProcessVariable);
     }
 
     /**
@@ -53,6 +66,13 @@ final class CaseVariables {
             }
         }
         return v;
+    }
+
+    private static Set<String> names() {
+        Set<String> names = new HashSet<>(Set.of(ProcessVariables.APPLICATION_NUMBER, ProcessVariables.COMPANY_GROUP,
+                ProcessVariables.COMPANY_NAME, ProcessVariables.SUBMITTED_ON));
+        FactSection.allFacts().stream().filter(Fact::toProcessVariable).map(Fact::name).forEach(names::add);
+        return Set.copyOf(names);
     }
 
     private static <T> Object processValue(Fact<T> fact, ApplicationFacts facts) {

@@ -44,8 +44,8 @@ public class ExOfficioReviews {
      */
     static final Set<CaseStatus> REVIEWABLE = Set.of(CaseStatus.SUBMITTED, CaseStatus.FILED, CaseStatus.LISTED);
 
-    /** What the member agencies' forms show of the case, taken from its filing as the case's own process holds it. */
-    static final List<String> CASE_FACTS = List.of(ProcessVariables.VENUE_EXCHANGE, ProcessVariables.VENUE_EXCHANGE + StaffFormTexts.TEXT_SUFFIX,
+    /** What the member agencies' forms show of the case: its filing and what the screening made of it. */
+    public static final List<String> CASE_FACTS = List.of(ProcessVariables.VENUE_EXCHANGE, ProcessVariables.VENUE_EXCHANGE + StaffFormTexts.TEXT_SUFFIX,
             ProcessVariables.VENUE_REGION, ProcessVariables.PERSONAL_INFO_USERS, ProcessVariables.NETWORK_PLATFORM_OPERATOR,
             ProcessVariables.CIIO, ProcessVariables.CYBERSECURITY_REVIEW,
             ProcessVariables.CYBERSECURITY_REVIEW + ProcessVariables.REASON_SUFFIX + StaffFormTexts.TEXT_SUFFIX);
@@ -112,7 +112,7 @@ public class ExOfficioReviews {
             throw new CannotOpenException("ALREADY_OPEN", "An ex-officio review of application " + number + " is open already.");
         }
         Company company = companies.findById(application.companyId()).orElseThrow();
-        Map<String, Object> variables = new HashMap<>(caseFacts(number));
+        Map<String, Object> variables = new HashMap<>(caseFacts(application));
         variables.put(ProcessVariables.APPLICATION_NUMBER, number.toString());
         variables.put(ProcessVariables.COMPANY_GROUP, company.groupId());
         variables.put(ProcessVariables.COMPANY_NAME, company.nameZh());
@@ -125,20 +125,28 @@ public class ExOfficioReviews {
         return application.submitted() && CaseStatus.of(application.status()).filter(REVIEWABLE::contains).isPresent();
     }
 
-    /** The facts of the filing as the case's own process keeps them (ended or running). */
-    private Map<String, Object> caseFacts(ApplicationNumber number) {
+    /**
+     * What the forms show of the case (ended or running): what its screening made of the filing and any value
+     * changed since it started, from the case's own history, and the rest as filed, as the case keeps it
+     * ({@link CaseVariables#filedFacts}: the history does not repeat a case's start values).
+     */
+    private Map<String, Object> caseFacts(ListingApplication application) {
         Map<String, Object> facts = new HashMap<>();
         List<HistoricProcessInstance> main = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(CaseWorkflow.PROCESS_KEY).processInstanceBusinessKey(number.toString()).list();
-        if (main.isEmpty()) {
-            return facts;
-        }
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(main.get(0).getId()).variableNameIn(CASE_FACTS.toArray(String[]::new)).list()) {
-            if (variable.getValue() != null) {
-                facts.putIfAbsent(variable.getName(), variable.getValue());
+                .processDefinitionKey(CaseWorkflow.PROCESS_KEY).processInstanceBusinessKey(application.number().toString()).list();
+        if (!main.isEmpty()) {
+            for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                    .processInstanceId(main.get(0).getId()).variableNameIn(CASE_FACTS.toArray(String[]::new)).list()) {
+                if (variable.getValue() != null) {
+                    facts.putIfAbsent(variable.getName(), variable.getValue());
+                }
             }
         }
+        CaseVariables.filedFacts(application.facts()).forEach((name, value) -> {
+            if (value != null && CASE_FACTS.contains(name)) {
+                facts.putIfAbsent(name, value);
+            }
+        });
         return facts;
     }
 }

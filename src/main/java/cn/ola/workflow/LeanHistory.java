@@ -30,7 +30,11 @@ import org.springframework.stereotype.Component;
  * starts with;</li>
  * <li>the variable history rows ({@code ACT_HI_VARINST}) of the values a called process receives from its
  * caller ({@code camunda:in}): copies of the caller's variables, whose history (with every change an
- * activity made) is the caller's. A case's own start values keep theirs: they are the only record;</li>
+ * activity made) is the caller's;</li>
+ * <li>the variable history rows of the values a case starts with ({@link CaseVariables#NAMES}: its number, its
+ * company and the filed facts its models and forms read): copies of the application as filed and of its
+ * company, which keep them (a value changed later, by the company's report or in Cockpit, gets its row then,
+ * as below). Other processes' start values keep theirs: they may be the only record;</li>
  * <li>the decision history of the draft's document checklist ({@link RequiredDocuments}, evaluated outside
  * any process whenever the portal shows a draft's documents or checks a submission): a preview for the
  * company, seven decision instances with their inputs and outputs each time, which would bury the case's
@@ -65,8 +69,8 @@ class LeanHistory extends AbstractProcessEnginePlugin {
 
     /**
      * Camunda's database history writer, with the detail rows of a process instance's given values, the
-     * variable history rows of a called process's inputs, the draft checklist's decisions and the activity rows
-     * of the gateways a process passes left out.
+     * variable history rows of a called process's inputs and of a case's start values, the draft checklist's
+     * decisions and the activity rows of the gateways a process passes left out.
      */
     static final class Handler extends DbHistoryEventHandler {
 
@@ -98,7 +102,8 @@ class LeanHistory extends AbstractProcessEnginePlugin {
 
         @Override
         protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
-            if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && givenByTheCaller(event)) {
+            if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+                    && (givenByTheCaller(event) || filedWithTheCase(event))) {
                 return;
             }
             super.insertHistoricVariableUpdateEntity(event);
@@ -113,6 +118,16 @@ class LeanHistory extends AbstractProcessEnginePlugin {
         static boolean givenByTheCaller(HistoricVariableUpdateEventEntity event) {
             String root = event.getRootProcessInstanceId();
             return givenToTheProcessInstance(event) && root != null && !root.equals(event.getProcessInstanceId());
+        }
+
+        /**
+         * A case's start value ({@link CaseVariables#NAMES}): a copy of what the application and its company hold. The
+         * screening's results and everything else the case sets as it starts (its deadlines, the staff forms' texts)
+         * keep their rows.
+         */
+        static boolean filedWithTheCase(HistoricVariableUpdateEventEntity event) {
+            return CaseWorkflow.PROCESS_KEY.equals(event.getProcessDefinitionKey())
+                    && CaseVariables.NAMES.contains(event.getVariableName()) && givenToTheProcessInstance(event);
         }
 
         /**

@@ -86,6 +86,15 @@ class ExOfficioReviewIT {
         assertThat(cro.get(caseView).body()).contains("An ex-officio cybersecurity review of this case is open already")
                 .doesNotContain("id=\"ex-officio-form\"");
         assertThat(reviews(number)).isEqualTo(1);
+        // The member agencies' forms show the case as filed and screened: what the case itself holds.
+        String caseInstance = runtime.createProcessInstanceQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY)
+                .processInstanceBusinessKey(number).singleResult().getId();
+        String reviewInstance = runtime.createProcessInstanceQuery().processDefinitionKey(ExOfficioReviews.PROCESS_KEY)
+                .processInstanceBusinessKey(number).singleResult().getId();
+        Map<String, Object> caseFacts = runtime.getVariables(caseInstance, ExOfficioReviews.CASE_FACTS);
+        assertThat(caseFacts).containsKeys(ProcessVariables.PERSONAL_INFO_USERS, ProcessVariables.VENUE_EXCHANGE,
+                ProcessVariables.CYBERSECURITY_REVIEW);
+        assertThat(runtime.getVariables(reviewInstance, ExOfficioReviews.CASE_FACTS)).isEqualTo(caseFacts);
 
         // Tasklist's row names the case.
         Task decide = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_DecideInterimMeasures")

@@ -25,8 +25,8 @@ import cn.ola.filing.ApplicationFacts;
 /**
  * The values a process instance is given (by its caller, or at its start) write no detail rows; a called
  * process's inputs write no variable history either (the caller's holds them) until an activity changes
- * them. What activities write keeps both, as in Camunda's full history. Gateways passed through write no
- * activity history.
+ * them; a case's start values (copies of its application) write none. What activities write keeps both, as
+ * in Camunda's full history. Gateways passed through write no activity history.
  */
 class LeanHistoryTest {
 
@@ -66,6 +66,11 @@ class LeanHistoryTest {
                         .endEvent("End_Answered").moveToNode("Gateway_Await").intermediateCatchEvent("Event_Timeout")
                         .timerWithDuration("P10D").endEvent("End_TimedOut").moveToNode("Gateway_Split")
                         .userTask("Task_Consult").connectTo("Gateway_Join").done())
+                // A case: its start values, and a result set as it starts (as the screening's are).
+                .addModelInstance("case.bpmn", Bpmn.createExecutableProcess(CaseWorkflow.PROCESS_KEY).camundaHistoryTimeToLive(1)
+                        .startEvent().camundaExecutionListenerExpression("start",
+                                "${execution.setVariable('" + ProcessVariables.CYBERSECURITY_REVIEW + "', 'REQUIRED')}")
+                        .userTask("Task_Intake").endEvent().done())
                 .addClasspathResource(ListingScreeningDecisionTest.FILE)
                 .deploy();
     }
@@ -122,6 +127,33 @@ class LeanHistoryTest {
                 .as("the input has none (the caller's holds it), the value added has its own")
                 .containsExactly("added=set in Cockpit");
         assertThat(details(history, called.getId())).containsExactly("added=set in Cockpit");
+    }
+
+    @Test
+    void aCasesStartValuesWriteNoHistoryWhatItSetsAsItStartsAndLaterChangesKeepTheirs() {
+        assertThat(CaseVariables.NAMES).contains(ProcessVariables.APPLICATION_NUMBER, ProcessVariables.PERSONAL_INFO_USERS)
+                .doesNotContain(ProcessVariables.CYBERSECURITY_REVIEW, "intakeCheckDue");
+        RuntimeService runtime = engine.getRuntimeService();
+        ProcessInstance process = runtime.startProcessInstanceByKey(CaseWorkflow.PROCESS_KEY, Map.of(
+                ProcessVariables.APPLICATION_NUMBER, "OLA-2026-000001", ProcessVariables.PERSONAL_INFO_USERS, 2_000_000L,
+                "intakeCheckDue", "2026-03-12T17:00:00+08:00"));
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId()).list())
+                .extracting(variable -> variable.getName() + "=" + variable.getValue())
+                .as("the application's copies have none; the result and the deadline the case set have theirs")
+                .containsExactlyInAnyOrder(ProcessVariables.CYBERSECURITY_REVIEW + "=REQUIRED",
+                        "intakeCheckDue=2026-03-12T17:00:00+08:00");
+
+        // As the company corrects a fact, or an administrator in Cockpit.
+        runtime.setVariable(process.getId(), ProcessVariables.PERSONAL_INFO_USERS, 3_000_000L);
+        complete(process, "Task_Intake");
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count()).as("ended").isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName(ProcessVariables.PERSONAL_INFO_USERS).list())
+                .extracting(variable -> variable.getValue()).as("the change has its row").containsExactly(3_000_000L);
+        assertThat(history.createHistoricVariableInstanceQuery().variableName(ProcessVariables.APPLICATION_NUMBER)
+                .processInstanceId(process.getId()).count()).isZero();
     }
 
     @Test
