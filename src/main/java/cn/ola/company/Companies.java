@@ -77,6 +77,17 @@ public class Companies {
         return jdbc.sql("SELECT * FROM companies WHERE camunda_group_id = ?").param(groupId).query(Companies::map).optional();
     }
 
+    /**
+     * The company whose group the user is a member of, in one statement: the membership as Camunda's identity
+     * store keeps it ({@code ACT_ID_MEMBERSHIP}, whose key starts with the user). A user in more than one
+     * company's group (none is made so) acts for the first by group id.
+     */
+    public Optional<Company> findByMember(String userId) {
+        return jdbc.sql("""
+                SELECT * FROM companies WHERE camunda_group_id IN (SELECT M.GROUP_ID_ FROM ACT_ID_MEMBERSHIP M WHERE M.USER_ID_ = ?)
+                ORDER BY camunda_group_id LIMIT 1""").param(userId).query(Companies::map).optional();
+    }
+
     private static Company map(ResultSet row, int rowNum) throws SQLException {
         return new Company(row.getLong("id"), UnifiedSocialCreditCode.parse(row.getString("credit_code")),
                 row.getString("name_zh"), row.getString("name_en"), row.getString("contact_person"),

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,13 +45,7 @@ public class CompanyUsers {
         if (userId == null) {
             return Optional.empty();
         }
-        for (Group group : identity.createGroupQuery().groupMember(userId).groupType(Companies.GROUP_TYPE).list()) {
-            Optional<Company> company = companies.findByGroup(group.getId());
-            if (company.isPresent()) {
-                return company;
-            }
-        }
-        return Optional.empty();
+        return companies.findByMember(userId);
     }
 
     /** Why a colleague was not removed, or that it was. */
