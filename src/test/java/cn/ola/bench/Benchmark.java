@@ -91,10 +91,10 @@ public final class Benchmark {
             int from = settings.cases() * turn / turns;
             int count = settings.cases() * (turn + 1) / turns - from;
             String label = turns == 1 ? "" : String.format(Locale.ROOT, " (turn %d of %d)", turn + 1, turns);
-            oursTurns.add(db, () -> new CaseDriver(db + " end to end" + label, settings, new ApplicationScript(system),
-                    people.companies).run(from, count));
-            bareTurns.add(db, () -> new CaseDriver(db + " bare engine" + label, settings, new BaselineScript(system),
-                    List.of()).run(from, count));
+            oursTurns.add(db, "end to end" + label, () -> new CaseDriver(db + " end to end" + label, settings,
+                    new ApplicationScript(system), people.companies).run(from, count));
+            bareTurns.add(db, "bare engine" + label, () -> new CaseDriver(db + " bare engine" + label, settings,
+                    new BaselineScript(system), List.of()).run(from, count));
         }
         CaseDriver.Outcome ours = oursTurns.outcome();
         CaseDriver.Outcome bare = bareTurns.outcome();
@@ -186,18 +186,28 @@ public final class Benchmark {
         private final Latency submission = new Latency();
         private final Latency taskCompletion = new Latency();
 
-        /** Runs one turn after the system has settled, and counts the CPU this JVM and the database server spent on it. */
-        void add(String db, Callable<CaseDriver.Outcome> turn) throws Exception {
+        /**
+         * Runs one turn after the system has settled, and counts the CPU this JVM and the database server spent on it;
+         * prints the turn's own CPU per case, with the JIT compilers' part of it (whether the JIT has settled).
+         */
+        void add(String db, String label, Callable<CaseDriver.Outcome> turn) throws Exception {
             settle(db);
             long cpuBefore = processCpuNanos();
             ThreadCpu threadsBefore = ThreadCpu.now();
             long serverBefore = databaseServerCpuMillis();
             CaseDriver.Outcome outcome = turn.call();
-            cpuNanos += processCpuNanos() - cpuBefore;
-            ThreadCpu.addTo(threadMillis, ThreadCpu.now().since(threadsBefore));
+            long turnCpu = processCpuNanos() - cpuBefore;
+            cpuNanos += turnCpu;
+            Map<String, long[]> turnThreads = ThreadCpu.now().since(threadsBefore);
+            ThreadCpu.addTo(threadMillis, turnThreads);
             long serverAfter = databaseServerCpuMillis();
             serverKnown &= serverBefore >= 0 && serverAfter >= 0;
             serverMillis += serverAfter - serverBefore;
+            int perCase = Math.max(1, outcome.ended());
+            long[] jit = turnThreads.getOrDefault(ThreadCpu.JIT, new long[2]);
+            System.out.printf(Locale.ROOT, "[%s] %s: CPU per case %.0f ms in this JVM (JIT compilers %.0f ms), %.0f ms in the "
+                    + "database server%n", db, label, turnCpu / 1e6 / perCase, (jit[0] + jit[1]) / (double) perCase,
+                    (serverAfter - serverBefore) / (double) perCase);
             cases += outcome.cases();
             ended += outcome.ended();
             failed += outcome.failed();

@@ -23,6 +23,8 @@ final class ThreadCpu {
 
     /** Clock ticks per second of {@code /proc}'s times: 100 on every Linux this runs on. */
     private static final long TICK_MILLIS = 10;
+    /** The kind of the JIT compilers' threads. */
+    static final String JIT = "JIT compilers";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** What the ended threads of {@link #counted} used, in ns by kind: {user, kernel}. */
@@ -90,7 +92,7 @@ final class ThreadCpu {
             return "garbage collector (GC Thread, G1 …)";
         }
         if (kind.startsWith("C1 Compiler") || kind.startsWith("C2 Compiler")) {
-            return "JIT compilers";
+            return JIT;
         }
         return kind;
     }
