@@ -46,11 +46,16 @@ public class Deadlines {
         return endOf(today().plusMonths(months));
     }
 
-    /** Starts the named clock: {@code <clock>Due} becomes the due date, which is also returned. */
+    /**
+     * Starts the named clock: {@code <clock>Due} becomes the due date, which is also returned. A clock runs unless
+     * it is marked stopped ({@code <clock>Stopped}); one started again after a stop is marked running again.
+     */
     public Date start(DelegateExecution execution, String clock, int workingDays) {
         Date due = workingDaysFromNow(workingDays);
         execution.setVariable(ProcessVariables.due(clock), due);
-        execution.setVariable(ProcessVariables.clockStopped(clock), false);
+        if (execution.hasVariable(ProcessVariables.clockStopped(clock))) {
+            execution.setVariable(ProcessVariables.clockStopped(clock), false);
+        }
         return due;
     }
 

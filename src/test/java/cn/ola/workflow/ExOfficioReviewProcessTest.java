@@ -249,6 +249,8 @@ class ExOfficioReviewProcessTest {
     void aRequestForMaterialsStopsTheReviewClockUntilTheCompanyAnswers() {
         ProcessInstance review = open();
         complete(task("Task_DecideInterimMeasures", review), withVariables("reviewComplex", false)); // due Monday 13 April
+        assertThat(processEngine.getRuntimeService().getVariables(review.getId())).as("a running clock carries no stop mark")
+                .doesNotContainKey(ProcessVariables.clockStopped("exOfficioReview"));
         moveTo(LocalDate.of(2026, 4, 6)); // Monday: 5 working days left
 
         complete(task("Task_ExOfficioReview", review), withVariables(ProcessVariables.EX_OFFICIO_OPINION, "MATERIALS_REQUESTED",
@@ -266,6 +268,7 @@ class ExOfficioReviewProcessTest {
 
         assertThat(review).isWaitingAt("Task_ExOfficioReview");
         assertThat(task("Task_ExOfficioReview", review).getDueDate()).isEqualTo(endOf(2026, 5, 11));
+        assertThat(runtimeVariable(review, ProcessVariables.clockStopped("exOfficioReview"))).as("running again").isEqualTo(false);
         assertThat(runtimeVariable(review, ProcessVariables.MATERIALS_ANSWER)).isEqualTo("Data-flow description uploaded");
     }
 
