@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where a submitted case stands: its status, its overdue mark and the stages it stands in now. The
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseProgress {
+
+    /** The key of the ids read in a transaction, among the resources bound to it. */
+    private static final Object IDS_READ = new Object();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -32,10 +37,41 @@ public class CaseProgress {
     public record OpenCase(long id, Set<String> stages) {
     }
 
-    /** The id of the submitted application with this number. */
+    /**
+     * The id of the submitted application with this number. A number keeps its id for good, so in a transaction
+     * it is read once: the listeners of one step of a case (its stage, its outcome, its status) ask for it in turn.
+     */
     public Optional<Long> idOf(String applicationNumber) {
-        return jdbc.sql("SELECT id FROM applications WHERE application_number = ?").param(applicationNumber)
+        Map<String, Long> known = idsReadInThisTransaction();
+        Long id = known.get(applicationNumber);
+        if (id != null) {
+            return Optional.of(id);
+        }
+        Optional<Long> read = jdbc.sql("SELECT id FROM applications WHERE application_number = ?").param(applicationNumber)
                 .query(Long.class).optional();
+        read.ifPresent(found -> known.put(applicationNumber, found));
+        return read;
+    }
+
+    /** The ids read in the transaction now running, forgotten when it ends; outside one, none are kept. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> idsReadInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<String, Long> known = (Map<String, Long>) TransactionSynchronizationManager.getResource(IDS_READ);
+        if (known == null) {
+            Map<String, Long> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(IDS_READ, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(IDS_READ);
+                }
+            });
+            known = fresh;
+        }
+        return known;
     }
 
     /** A non-final status change of a submitted case. */
