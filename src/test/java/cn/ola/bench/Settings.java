@@ -17,7 +17,9 @@ record Settings(int cases, int warmup, int openCases, List<Integer> sizes, List<
         int cases = Integer.getInteger("bench.n", 2_000);
         return new Settings(
                 cases,
-                Integer.getInteger("bench.warmup", Math.max(4, cases / 5)),
+                // As many untimed cases of each kind as timed ones: our application has far more code for the JIT to
+                // compile than the bare engine, and it settles only after some 1,500 of our cases (docs/benchmarks.md).
+                Integer.getInteger("bench.warmup", Math.max(4, cases)),
                 openCases,
                 sizes(System.getProperty("bench.sizes"), openCases),
                 Arrays.stream(System.getProperty("bench.databases", "h2,mysql").split(",")).map(String::strip)
