@@ -73,10 +73,6 @@ public class Companies {
         return jdbc.sql("SELECT * FROM companies WHERE id = ?").param(id).query(Companies::map).optional();
     }
 
-    public Optional<Company> findByGroup(String groupId) {
-        return jdbc.sql("SELECT * FROM companies WHERE camunda_group_id = ?").param(groupId).query(Companies::map).optional();
-    }
-
     /**
      * The company whose group the user is a member of, in one statement: the membership as Camunda's identity
      * store keeps it ({@code ACT_ID_MEMBERSHIP}, whose key starts with the user). A user in more than one
